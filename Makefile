@@ -1,0 +1,78 @@
+# Case Review: the two set-up commands are `make run` and `make test` (see README.md).
+# Every target installs what it needs and is safe to run again.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+# Local PostgreSQL for `make test-postgres` (a throwaway cluster user; never used in production).
+PG_URL ?= postgres://casereview:casereview@127.0.0.1:5432/casereview
+
+.PHONY: help system venv assets messages migrate load run test test-postgres lint format postgres browser clean
+
+help:
+	@echo "make run            set everything up and serve the demo on http://$(HOST):$(PORT)"
+	@echo "make test           run the whole test suite (SQLite, with browser tests in Chromium)"
+	@echo "make test-postgres  run the whole test suite against a local PostgreSQL"
+	@echo "make lint           ruff (check + format), mypy and the architecture lint"
+
+system:
+	@scripts/install-system.sh base
+
+browser:
+	@scripts/install-system.sh browser
+
+postgres:
+	@scripts/install-system.sh postgres
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
+	@touch $@
+
+venv: system $(VENV)/.installed
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+assets: frontend/node_modules/.installed
+	cd frontend && npm run --silent build
+
+messages: venv
+	$(PY) manage.py compilemessages --ignore '.venv/*' -v 0
+
+migrate: venv
+	DEBUG=1 $(PY) manage.py migrate --noinput -v 0
+
+load: migrate
+	DEBUG=1 $(PY) manage.py load_directory
+	DEBUG=1 $(PY) manage.py seed_demo
+
+run: venv assets messages load
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: venv browser assets messages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: venv browser postgres assets messages
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy casereview tests bench
+	$(PY) scripts/lint_architecture.py
+
+format: venv
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/build var/static

@@ -1,0 +1,1 @@
+"""Case Review: the statutory ASB Case Review, run end to end."""

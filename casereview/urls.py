@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("casereview.areas.urls")),
+    path("staff/", include("casereview.accounts.urls")),
+    path("api/", include("casereview.api.urls")),
+]
+
+handler403 = "casereview.core.views.permission_denied"
+handler404 = "casereview.core.views.page_not_found"
+handler500 = "casereview.core.views.server_error"
