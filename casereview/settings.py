@@ -66,7 +66,7 @@ WSGI_APPLICATION = "casereview.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "casereview" / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "environment": "casereview.jinja2.environment",

@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("casereview.areas.urls")),
     path("staff/", include("casereview.accounts.urls")),
     path("api/", include("casereview.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 handler403 = "casereview.core.views.permission_denied"
