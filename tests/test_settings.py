@@ -33,6 +33,8 @@ CONFIGURATION = {
     "SECURE_HSTS_SECONDS",
     "STATIC_MANIFEST",
     "REQUIRE_TWO_FACTOR",
+    # Set by the browser tests for Playwright; never in a deployment.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 }
 
 

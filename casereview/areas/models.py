@@ -67,7 +67,9 @@ class Area(models.Model):
     gss_code = models.CharField(max_length=9, unique=True)
     la_code = models.CharField(max_length=3, unique=True, help_text="mySociety three-letter code")
     slug = models.SlugField(max_length=80, unique=True)
-    name = models.CharField(max_length=120, help_text="Short name, for example 'East Hertfordshire'")
+    name = models.CharField(
+        max_length=120, help_text="Short name, for example 'East Hertfordshire'"
+    )
     official_name = models.CharField(max_length=200)
     alt_names = models.TextField(blank=True, help_text="Other names, one per line, for search")
     nation = models.CharField(max_length=10, choices=Nation.choices)
@@ -88,7 +90,9 @@ class Area(models.Model):
     contact_address = models.TextField(blank=True)
     procedure_url = models.URLField(blank=True)
 
-    agencies = models.ManyToManyField(Agency, through="AreaAgency", related_name="areas")
+    agencies: models.ManyToManyField[Agency, AreaAgency] = models.ManyToManyField(
+        Agency, through="AreaAgency", related_name="areas"
+    )
 
     class Meta:
         ordering = ["name"]
