@@ -1,9 +1,94 @@
-"""The Jinja2 environment for every page (placeholder until the front-end lands)."""
+"""The one Jinja2 environment for every page, letter and e-mail of the service.
+
+Django's Jinja2 backend calls :func:`environment` with its options (the loader for each app's
+``jinja2/`` folder, ``autoescape`` and ``auto_reload``). We add:
+
+- a loader for the GOV.UK Frontend macros shipped by ``govuk-frontend-jinja``, which import each
+  other as ``govuk_frontend_jinja/components/...``;
+- ``ChainableUndefined``, because those macros read nested optional parameters
+  (``params.label.text``) that a plain ``Undefined`` would turn into errors;
+- Django's translations through the i18n extension (``{{ _("...") }}`` and ``{% trans %}``);
+- the globals and filters the layouts and pages use, including the design-system form
+  rendering (``form_field`` and ``error_summary``, see ``casereview.core.forms``).
+"""
+
+from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import Environment
+from django.templatetags.static import static
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from jinja2 import (
+    BaseLoader,
+    ChainableUndefined,
+    ChoiceLoader,
+    Environment,
+    PackageLoader,
+    PrefixLoader,
+)
+
+from casereview.core import formatting
+from casereview.core.forms.rendering import error_summary, form_field
+from casereview.core.language import language_options
+
+GOVUK_FRONTEND_PREFIX = "govuk_frontend_jinja"
+
+
+def url(name: str, *args: Any, **kwargs: Any) -> str:
+    """``{{ url("areas:directory") }}`` or ``{{ url("areas:area", gss_code) }}``."""
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def optional_url(name: str, *args: Any, **kwargs: Any) -> str | None:
+    """The address of a page that may not exist in this deployment (footer links), or None."""
+    try:
+        return url(name, *args, **kwargs)
+    except NoReverseMatch:
+        return None
+
+
+def _loader(app_loader: BaseLoader | None) -> BaseLoader:
+    govuk = PrefixLoader({GOVUK_FRONTEND_PREFIX: PackageLoader("govuk_frontend_jinja")})
+    return ChoiceLoader([app_loader, govuk]) if app_loader is not None else govuk
 
 
 def environment(**options: Any) -> Environment:
-    return Environment(**options)
+    options["loader"] = _loader(options.get("loader"))
+    options["undefined"] = ChainableUndefined
+    options.setdefault("autoescape", True)
+    extensions = list(options.pop("extensions", []))
+    if "jinja2.ext.i18n" not in extensions:
+        extensions.append("jinja2.ext.i18n")
+    env = Environment(extensions=extensions, **options)
+
+    # "newstyle" gettext escapes the values interpolated into a message and marks the translated
+    # text itself as safe, so translations never need |safe and variables are never unescaped.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        translation.gettext,
+        translation.ngettext,
+        newstyle=True,
+        pgettext=translation.pgettext,
+        npgettext=translation.npgettext,
+    )
+
+    env.globals.update(
+        {
+            "static": static,
+            "url": url,
+            "optional_url": optional_url,
+            "get_language": translation.get_language,
+            "get_language_bidi": translation.get_language_bidi,
+            "language_options": language_options,
+            "form_field": form_field,
+            "error_summary": error_summary,
+        }
+    )
+    env.filters.update(
+        {
+            "govuk_date": formatting.govuk_date,
+            "govuk_time": formatting.govuk_time,
+            "govuk_datetime": formatting.govuk_datetime,
+        }
+    )
+    return env
