@@ -40,7 +40,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
 
-    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
+    objects: ClassVar[UserManager] = UserManager()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -105,3 +105,21 @@ class Membership(models.Model):
     def __str__(self) -> str:
         where = f"{self.agency} in {self.area}" if self.agency_id else str(self.area)
         return f"{self.user}: {self.get_role_display()} ({where})"
+
+
+class SignInFailure(models.Model):
+    """One failed password sign-in for an e-mail address.
+
+    Keyed by the address typed, not by a user, so that an address with no account is throttled
+    exactly like one with an account and the lock-out itself reveals nothing. Rows older than
+    the throttling window are pruned as new ones are written (see ``casereview.accounts.throttle``).
+    """
+
+    email = models.CharField(max_length=254)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["email", "at"], name="sign_in_failure_email_at")]
+
+    def __str__(self) -> str:
+        return f"{self.email} at {self.at:%Y-%m-%d %H:%M:%S}"
