@@ -1,1 +1,7 @@
-urlpatterns: list = []
+"""Mounted at /api/ by casereview/urls.py."""
+
+from django.urls import path
+
+from casereview.api.api import api
+
+urlpatterns = [path("", api.urls)]
