@@ -64,7 +64,7 @@ def check_views_use_scoping(package: Path = PACKAGE) -> list[str]:
         if not is_view_module(path):
             continue
         tree = ast.parse(path.read_text(), filename=str(path))
-        case_models = set()
+        case_models: set[str] = set()
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module:
                 parts = node.module.split(".")
@@ -110,7 +110,8 @@ def check_no_html_in_python(package: Path = PACKAGE) -> list[str]:
                 text = node.func.value.value
             if text and MARKUP.search(text):
                 problems.append(
-                    f"{path.relative_to(package.parent)}:{node.lineno}: HTML built in a Python string; "
+                    f"{path.relative_to(package.parent)}:{getattr(node, 'lineno', 0)}: "
+                    "HTML built in a Python string; "
                     "use a Jinja template"
                 )
     return problems
