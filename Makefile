@@ -46,7 +46,7 @@ assets: frontend/node_modules/.installed
 	cd frontend && npm run --silent build
 
 messages: venv
-	$(PY) manage.py compilemessages --ignore '.venv/*' -v 0
+	DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*' --ignore 'frontend/*' -v 0
 
 migrate: venv
 	DEBUG=1 $(PY) manage.py migrate --noinput -v 0
