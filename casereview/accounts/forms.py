@@ -8,7 +8,7 @@ design-system fields here.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
@@ -29,6 +29,9 @@ from casereview.core.forms import (
     EmailField,
     PasswordField,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 EMAIL_MESSAGES = {
     "required": _("Enter your e-mail address"),
@@ -142,18 +145,27 @@ def normalise_code(raw: str) -> str:
     return re.sub(r"[\s-]", "", raw).lower()
 
 
+def code_field(*, hint: StrOrPromise, required_message: StrOrPromise, numeric: bool) -> CharField:
+    """The one-time code box shared by two-factor set-up and sign-in."""
+    return CharField(
+        label=_("Code from your authenticator app"),
+        hint=hint,
+        max_length=20,
+        error_messages={"required": required_message},
+        autocomplete="one-time-code",
+        inputmode="numeric" if numeric else None,
+        spellcheck=False,
+        classes="govuk-input--width-10",
+    )
+
+
 class CodeForm(DesignSystemForm):
     """A 6-digit code from an authenticator app."""
 
-    code = CharField(
-        label=_("Code from your authenticator app"),
+    code = code_field(
         hint=_("The 6-digit code shown in the app, for example 123456"),
-        max_length=20,
-        error_messages={"required": _("Enter the 6-digit code from your authenticator app")},
-        autocomplete="one-time-code",
-        inputmode="numeric",
-        spellcheck=False,
-        classes="govuk-input--width-10",
+        required_message=_("Enter the 6-digit code from your authenticator app"),
+        numeric=True,
     )
 
     def clean_code(self) -> str:
@@ -168,14 +180,10 @@ class CodeForm(DesignSystemForm):
 class VerifyForm(DesignSystemForm):
     """A code from the authenticator app, or one of the backup codes."""
 
-    code = CharField(
-        label=_("Code from your authenticator app"),
+    code = code_field(
         hint=_("The 6-digit code shown in the app, or one of your backup codes"),
-        max_length=20,
-        error_messages={"required": _("Enter the code from your authenticator app")},
-        autocomplete="one-time-code",
-        spellcheck=False,
-        classes="govuk-input--width-10",
+        required_message=_("Enter the code from your authenticator app"),
+        numeric=False,
     )
 
     def clean_code(self) -> str:

@@ -229,10 +229,12 @@ class Select(Component):
         return params
 
 
-class Radios(Component):
-    template = f"{MACROS}/radios/macro.html"
-    macro = "govukRadios"
+class ChoiceGroup(Component):
+    """A fieldset of options, one item per choice: radios or checkboxes."""
+
     grouped = True
+    # The design system's class for options laid out in a row, where the component has one.
+    inline_class: str | None = None
 
     def __init__(self, inline: bool = False) -> None:
         self.inline = inline
@@ -248,30 +250,20 @@ class Radios(Component):
                 for value, text in _choices(bound_field)
             ],
         )
-        if self.inline:
-            params["classes"] = " ".join(
-                filter(None, ["govuk-radios--inline", params.get("classes")])
-            )
+        if self.inline and self.inline_class:
+            params["classes"] = " ".join(filter(None, [self.inline_class, params.get("classes")]))
         return params
 
 
-class Checkboxes(Component):
+class Radios(ChoiceGroup):
+    template = f"{MACROS}/radios/macro.html"
+    macro = "govukRadios"
+    inline_class = "govuk-radios--inline"
+
+
+class Checkboxes(ChoiceGroup):
     template = f"{MACROS}/checkboxes/macro.html"
     macro = "govukCheckboxes"
-    grouped = True
-
-    def params(self, bound_field: forms.BoundField) -> dict[str, Any]:
-        params = self.common(bound_field)
-        current = _values(bound_field.value())
-        params.update(
-            idPrefix=self.element_id(bound_field),
-            fieldset={"legend": self.label(bound_field)},
-            items=[
-                {"value": value, "text": text, "checked": value in current}
-                for value, text in _choices(bound_field)
-            ],
-        )
-        return params
 
 
 class SingleCheckbox(Component):
