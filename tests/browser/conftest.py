@@ -52,22 +52,22 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="en-GB", java_script_enabled=True)
+def open_page(browser: Browser, *, javascript: bool) -> Iterator[Page]:
+    context = browser.new_context(locale="en-GB", java_script_enabled=javascript)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    yield from open_page(browser, javascript=True)
 
 
 @pytest.fixture
 def page_without_javascript(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="en-GB", java_script_enabled=False)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+    yield from open_page(browser, javascript=False)
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
