@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "casereview.core",
     "casereview.areas",
     "casereview.accounts",
+    "casereview.cases",
+    "casereview.partners",
+    "casereview.letters",
 ]
 
 MIDDLEWARE = [
