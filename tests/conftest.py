@@ -19,6 +19,9 @@ from casereview.accounts.models import Role, User
 from casereview.areas.models import Agency, AgencyKind, Area
 from tests.factories import add_agency, make_agency, make_area, make_policy, make_user
 
+# A real SMTP server on loopback (the `smtp_server` fixture).
+pytest_plugins = ["tests.smtp"]
+
 
 @pytest.fixture
 def area(db: None) -> Area:
