@@ -1,0 +1,82 @@
+"""Reads of case data. Every read that serves a person goes through ``cases_for``, which applies
+their scope (``casereview.accounts.scoping``)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q, QuerySet
+
+from casereview.accounts.models import Role
+from casereview.accounts.scoping import scope
+from casereview.areas.models import Area
+from casereview.cases.models import (
+    Case,
+    normalise_name,
+    normalise_phone,
+    normalise_postcode,
+)
+from casereview.cases.workflow import FINAL_STATUSES
+
+# Roles that see every case of their area. Agency representatives, chairs and appeal reviewers
+# are granted narrower views by later issues; until then they see none.
+AREA_CASE_ROLES = (Role.COORDINATOR, Role.AREA_ADMINISTRATOR, Role.READ_ONLY)
+# Roles that may take the steps of a case.
+CASE_WORKER_ROLES = (Role.COORDINATOR, Role.AREA_ADMINISTRATOR)
+
+
+def cases_for(user: AbstractBaseUser | AnonymousUser | None) -> QuerySet[Case]:
+    """The cases ``user`` may see: their areas' cases for area roles, nothing otherwise."""
+    return Case.objects.filter(scope(user).area_q("area", roles=AREA_CASE_ROLES)).select_related(
+        "area", "spoc"
+    )
+
+
+def case_for(user: AbstractBaseUser | AnonymousUser | None, reference: str) -> Case | None:
+    """The case with ``reference`` if ``user`` may see it; None otherwise (views answer 404)."""
+    return cases_for(user).filter(reference=reference.strip().upper()).first()
+
+
+def earlier_cases_of_victim(
+    area: Area,
+    *,
+    name: str = "",
+    postcode: str = "",
+    email: str = "",
+    phone: str = "",
+    exclude: Case | None = None,
+) -> QuerySet[Case]:
+    """Cases of the same victim in ``area``, newest first: the same name and postcode (ignoring
+    case and spacing), or the same e-mail address, or the same phone number.
+
+    Not scoped: it serves the screening of a new application, which the caller is already
+    entitled to act on in ``area``.
+    """
+    match = Q(pk__in=[])
+    name_key, postcode_key = normalise_name(name), normalise_postcode(postcode)
+    if name_key and postcode_key:
+        match |= Q(victim_name_key=name_key, victim_postcode_key=postcode_key)
+    if email.strip():
+        match |= Q(victim_email_key=email.strip().lower())
+    if normalise_phone(phone):
+        match |= Q(victim_phone_key=normalise_phone(phone))
+    found = Case.objects.filter(match, area=area)
+    if exclude is not None and exclude.pk is not None:
+        found = found.exclude(pk=exclude.pk)
+    return found.order_by("-received_on", "-pk")
+
+
+def earlier_cases_of(case: Case) -> QuerySet[Case]:
+    """Other cases of ``case``'s victim in its area."""
+    return earlier_cases_of_victim(
+        case.area,
+        name=case.victim_name,
+        postcode=case.victim_postcode,
+        email=case.victim_email,
+        phone=case.victim_phone,
+        exclude=case,
+    )
+
+
+def pending_cases(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """Those of ``cases`` not yet in a final status: their actions are still pending."""
+    return cases.exclude(status__in=FINAL_STATUSES)
