@@ -254,6 +254,17 @@ def read_reference_data(directory: Path = REFERENCE_DATA_DIR) -> ReferenceData:
     return ReferenceData(tuple(areas), tuple(counties), tuple(forces))
 
 
+def _apply(instance: Any, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Set the values that differ on ``instance``; return the old value of each field changed."""
+    changed = {}
+    for name, value in values.items():
+        old = getattr(instance, name)
+        if old != value:
+            changed[name] = old
+            setattr(instance, name, value)
+    return changed
+
+
 def _load_agencies(rows: list[AgencyRow], counts: Counts) -> dict[str, int]:
     existing = Agency.objects.in_bulk([r.code for r in rows], field_name="code")
     to_create, to_update = [], []
@@ -262,12 +273,7 @@ def _load_agencies(rows: list[AgencyRow], counts: Counts) -> dict[str, int]:
         if agency is None:
             to_create.append(Agency(code=row.code, **row.values()))
             continue
-        changed = False
-        for name, value in row.values().items():
-            if getattr(agency, name) != value:
-                setattr(agency, name, value)
-                changed = True
-        if changed:
+        if _apply(agency, row.values()):
             to_update.append(agency)
         else:
             counts.unchanged += 1
@@ -308,14 +314,10 @@ def _load_areas(
         if area is None:
             to_create.append(Area(gss_code=row.gss_code, **values))
             continue
-        changed = False
-        for name, value in values.items():
-            old = getattr(area, name)
-            if old != value:
-                if name in ("county_council_id", "police_force_id") and old is not None:
-                    moved_away.setdefault(area.pk, set()).add(old)
-                setattr(area, name, value)
-                changed = True
+        changed = _apply(area, values)
+        for name in ("county_council_id", "police_force_id"):
+            if changed.get(name) is not None:
+                moved_away.setdefault(area.pk, set()).add(changed[name])
         if changed:
             to_update.append(area)
         else:
