@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
     "casereview.core",
     "casereview.areas",
     "casereview.accounts",
@@ -172,6 +174,15 @@ elif DEBUG:
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 else:
     raise ImproperlyConfigured("EMAIL_HOST is required when DEBUG is off.")
+
+# Background tasks (letters by e-mail, reminders, overdue alerts): django-tasks with its database
+# backend, so a task enqueued inside a step's transaction is stored with it. `manage.py db_worker`
+# runs them; `make run` starts one beside the server.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 # Security headers and cookies. Production (DEBUG off) is secure by default; each can be
 # relaxed by environment for a deployment that terminates TLS elsewhere.

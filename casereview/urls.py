@@ -2,6 +2,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("casereview.areas.urls")),
+    path("staff/cases/", include("casereview.cases.urls")),
+    path("staff/letters/", include("casereview.letters.urls")),
     path("staff/", include("casereview.accounts.urls")),
     path("api/", include("casereview.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,5 @@
+"""Placeholder replaced in this change."""
+
+app_name = "letters"
+
+urlpatterns: list[object] = []
