@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "casereview.cases",
     "casereview.partners",
     "casereview.letters",
+    "casereview.audit",
 ]
 
 MIDDLEWARE = [
