@@ -31,6 +31,7 @@ from jinja2 import (
 from casereview.core import formatting
 from casereview.core.forms.rendering import error_summary, form_field
 from casereview.core.language import language_options
+from casereview.core.navigation import staff_sections
 
 GOVUK_FRONTEND_PREFIX = "govuk_frontend_jinja"
 
@@ -77,6 +78,7 @@ def environment(**options: Any) -> Environment:
             "static": static,
             "url": url,
             "optional_url": optional_url,
+            "staff_sections": staff_sections,
             "get_language": translation.get_language,
             "get_language_bidi": translation.get_language_bidi,
             "language_options": language_options,

@@ -11,12 +11,12 @@ from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from casereview.accounts.scoping import scope
 from casereview.cases.models import Case
 from casereview.cases.selectors import CASE_WORKER_ROLES, case_for
 from casereview.cases.workflow import IllegalStep
+from casereview.core.navigation import staff_sections
 
 
 def case_or_404(request: HttpRequest, reference: str) -> Case:
@@ -85,8 +85,4 @@ def take_step(
 
 def staff_navigation(current: str = "") -> list[dict[str, Any]]:
     """The service navigation of staff pages; ``current`` is the URL name of the section."""
-    sections = [("cases:dashboard", _("Cases")), ("accounts:home", _("Your areas"))]
-    return [
-        {"href": reverse(name), "text": label, "active": name == current}
-        for name, label in sections
-    ]
+    return staff_sections(None, current)
