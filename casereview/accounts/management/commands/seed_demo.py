@@ -1,5 +1,6 @@
 """Set up the demo: East Hertfordshire on the service with the reference local procedure, the
-bodies its panels draw on, and one user per role.
+bodies its panels draw on, one user per role, and demo cases in every status
+(``casereview.cases.demo``).
 
 Safe to run again: nothing is duplicated, and settings an administrator has since changed are
 kept. Contacts are filled in only where blank, the policy is created only if the area has none,
@@ -23,12 +24,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
 from casereview.accounts.models import Membership, Role, User
 from casereview.areas.models import Agency, AgencyKind, Area, AreaAgency, AreaPolicy, Nation
+from casereview.cases.demo import seed_demo_cases
 from casereview.rules import REFERENCE_PROCEDURE, policy_to_dict
 
 DEMO_GSS_CODE = "E07000242"
@@ -108,7 +111,8 @@ DEMO_USERS = (
 class Command(BaseCommand):
     help = (
         "Put East Hertfordshire on the service as a demo area with the reference procedure, "
-        "its relevant bodies and one user per role. Run load_directory first."
+        "its relevant bodies, one user per role and demo cases in every status. "
+        "Run load_directory first."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -134,7 +138,16 @@ class Command(BaseCommand):
             self._set_up_area(area)
             self._add_agencies(area)
             created = self._add_users(area, reset=reset)
+        # After the users exist: the demo coordinator records the demo cases.
+        demo_coordinator = next(demo for demo in DEMO_USERS if demo.role == Role.COORDINATOR)
+        coordinator = User.objects.get(email=demo_coordinator.email)
+        try:
+            cases = seed_demo_cases(area, by=coordinator)
+        except (ValidationError, ValueError) as problem:
+            # The area is set up; only the demo cases (one transaction) were not created.
+            raise CommandError(f"The demo cases were not created: {problem}") from problem
         self._report(area, created)
+        self.stdout.write(cases.summary())
 
     def _set_up_area(self, area: Area) -> None:
         area.on_service = True
