@@ -10,6 +10,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+SWEEP_EVERY ?= 300
 # Local PostgreSQL for `make test-postgres` (a throwaway cluster user; never used in production).
 PG_URL ?= postgres://casereview:casereview@127.0.0.1:5432/casereview
 
@@ -55,7 +56,12 @@ load: migrate
 	DEBUG=1 $(PY) manage.py load_directory
 	DEBUG=1 $(PY) manage.py seed_demo
 
+# `make run` serves beside a task worker (e-mails, letters) and a deadline sweep repeated every
+# SWEEP_EVERY seconds; both stop with the server (Ctrl-C). Production: see docs/operations.md.
 run: venv assets messages load
+	@trap 'kill $$worker $$sweeper 2>/dev/null; wait 2>/dev/null' EXIT INT TERM; \
+	DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	DEBUG=1 $(PY) manage.py sweep --every $(SWEEP_EVERY) & sweeper=$$!; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: venv browser assets messages

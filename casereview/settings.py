@@ -185,6 +185,12 @@ TASKS = {
     }
 }
 
+# The deadline sweep (`manage.py sweep`): remind this many working days before a step is due, and
+# queue an unsent notice again after this long, at most this many times in all.
+SWEEP_REMINDER_WORKING_DAYS = env_int("SWEEP_REMINDER_WORKING_DAYS", 1)
+SWEEP_RETRY_AFTER_MINUTES = env_int("SWEEP_RETRY_AFTER_MINUTES", 60)
+SWEEP_MAX_TIMES_QUEUED = env_int("SWEEP_MAX_TIMES_QUEUED", 5)
+
 # Security headers and cookies. Production (DEBUG off) is secure by default; each can be
 # relaxed by environment for a deployment that terminates TLS elsewhere.
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)

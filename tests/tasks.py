@@ -7,17 +7,25 @@ Tasks' own ``db_worker`` until the queue is empty, as ``make run`` does in the b
 
 from __future__ import annotations
 
+from unittest import mock
+
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
+
+# The worker closes "old" database connections between tasks, as a long-running process should.
+# Inside a test the one connection holds the test's transaction (which PostgreSQL would then lose),
+# so that housekeeping, and only that, is switched off while the worker runs here.
+_CLOSE_OLD_CONNECTIONS = "django_tasks_db.management.commands.db_worker.close_old_connections"
 
 
 def run_tasks() -> int:
     """Run every task waiting in the queue (and any they enqueue); return how many ran."""
     ran = 0
-    while DBTaskResult.objects.ready().exists():
-        before = DBTaskResult.objects.finished().count()
-        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
-        ran += DBTaskResult.objects.finished().count() - before
+    with mock.patch(_CLOSE_OLD_CONNECTIONS):
+        while DBTaskResult.objects.ready().exists():
+            before = DBTaskResult.objects.finished().count()
+            call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+            ran += DBTaskResult.objects.finished().count() - before
     return ran
 
 

@@ -428,3 +428,54 @@ class Deadline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.kind} due {self.due_on:%Y-%m-%d}"
+
+
+class NoticeKind(models.TextChoices):
+    REMINDER = "reminder", _("Reminder before the due date")
+    OVERDUE = "overdue", _("Overdue alert")
+
+
+class DeadlineNotice(models.Model):
+    """One reminder or overdue alert about one due date of a deadline (``casereview.cases.sweep``).
+
+    The row is the claim to send it: the sweep inserts it and enqueues the e-mail in the same
+    transaction, and the unique constraint stops a second sweep, running at the same time or
+    later, from claiming the same notice again. A deadline recomputed to a new due date gets
+    fresh notices, because ``due_on`` is part of the key.
+    """
+
+    deadline = models.ForeignKey(Deadline, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=10, choices=NoticeKind.choices)
+    due_on = models.DateField(help_text="The due date the notice is about")
+    # Staff addresses (the SPOC, or the area's coordinators), fixed when the notice is claimed.
+    recipients: models.JSONField[Any] = models.JSONField(default=list)
+    # The relevant body reminded that its information is due (information deadlines only).
+    agency_email = models.EmailField(blank=True)
+    queued_at = models.DateTimeField(default=timezone.now)
+    times_queued = models.PositiveSmallIntegerField(default=1)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    # Why the e-mail was not sent after all (the deadline was met or moved in the meantime).
+    cancelled_reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["queued_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deadline", "kind", "due_on"], name="unique_deadline_notice"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["queued_at"],
+                condition=Q(sent_at__isnull=True, cancelled_reason=""),
+                name="deadline_notice_unsent",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.deadline_id} due {self.due_on:%Y-%m-%d}"
+
+    @property
+    def is_settled(self) -> bool:
+        """Sent, or cancelled: nothing is left to do for it."""
+        return self.sent_at is not None or bool(self.cancelled_reason)
