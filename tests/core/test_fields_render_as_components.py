@@ -138,3 +138,16 @@ def test_a_plain_django_field_still_renders_as_a_component(render_string):
 
     assert "govuk-textarea" in one(render_field(render_string, form, "notes"), "textarea").classes
     assert one(render_field(render_string, form, "kind"), "input", type="radio")
+
+
+def test_overriding_the_legend_classes_keeps_the_legend_text(render_string):
+    html = render_field(
+        render_string,
+        EverythingForm(),
+        "colour",
+        fieldset={"legend": {"classes": "govuk-fieldset__legend--s"}},
+    )
+
+    legend = one(html, "legend", class_="govuk-fieldset__legend")
+    assert "govuk-fieldset__legend--s" in legend.classes
+    assert "Colour" in html.split("<legend", 1)[1].split("</legend>", 1)[0]

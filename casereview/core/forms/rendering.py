@@ -22,10 +22,12 @@ from casereview.core.forms.mixins import summary_items
 
 
 def merge(params: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
+    """``params`` with ``overrides`` laid over it, nested dictionaries merged at every depth (so
+    ``fieldset={"legend": {"classes": ...}}`` keeps the legend's text)."""
     merged = dict(params)
     for key, value in overrides.items():
         if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = {**merged[key], **value}
+            merged[key] = merge(merged[key], value)
         else:
             merged[key] = value
     return merged
