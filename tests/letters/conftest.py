@@ -49,3 +49,15 @@ def sample_letter_html() -> str:
         "victim": "<b>Robert'); DROP</b>",
     }
     return engines["jinja2"].from_string(SAMPLE_BODY).render(context)
+
+
+@pytest.fixture(autouse=True)
+def _letters_time(request: pytest.FixtureRequest) -> Any:
+    """Letters' dates depend on today: every test of a written letter runs on Monday 16 March
+    2026 at 10am unless it asks for another day (rendering tests with explicit dates ignore it)."""
+    import time_machine
+
+    from tests.cases.helpers import at
+
+    with time_machine.travel(at(2026, 3, 16), tick=False):
+        yield
