@@ -1,7 +1,175 @@
-"""Placeholder replaced in this change."""
+"""The case page: everything staff know about one case, its deadlines and history, and buttons
+for the steps its status allows.
 
-from django.http import Http404, HttpRequest, HttpResponse
+It shows restricted data (the people alleged responsible) under a RESTRICTED label: staff
+only, never copied into anything a victim sees. Every showing is recorded in the audit log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from casereview.accounts.access import staff_member_required
+from casereview.audit.log import record_view
+from casereview.cases.dashboard import Urgency, deadline_urgency
+from casereview.cases.models import Case, ComplaintSource, Deadline, DeadlineKind
+from casereview.cases.selectors import cases_for, earlier_cases_of
+from casereview.cases.views.common import can_act, case_or_404, staff_navigation
+from casereview.cases.workflow import FINAL_STATUSES, Status, Step, allowed_steps
+from casereview.partners.services import relevant_bodies_to_ask
 
 
-def case_detail(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+@dataclass(frozen=True)
+class Action:
+    text: str
+    href: str
+    warning: bool = False
+
+
+def _case_url(name: str, case: Case) -> str:
+    return reverse(name, kwargs={"reference": case.reference})
+
+
+def actions_for(case: Case) -> list[Action]:
+    """Buttons for the steps the case's status allows, in the order they come in the process.
+
+    Steps with a page of their own get a button; the two decisions share the decision page; a
+    response is recorded from its request's row; screening out happens at receipt.
+    """
+    steps = set(allowed_steps(case.status))
+    actions: list[Action] = []
+    if Step.ACKNOWLEDGE in steps:
+        actions.append(
+            Action(_("Acknowledge the application"), _case_url("cases:acknowledge", case))
+        )
+    if Step.REQUEST_INFORMATION in steps and relevant_bodies_to_ask(case):
+        actions.append(
+            Action(
+                _("Request information from relevant bodies"),
+                _case_url("cases:request-information", case),
+            )
+        )
+    if Step.DECIDE_THRESHOLD_MET in steps or Step.DECIDE_THRESHOLD_NOT_MET in steps:
+        actions.append(Action(_("Decide the threshold"), _case_url("cases:decide", case)))
+    if Step.DECLINE_REPEAT in steps and case.repeat_of_id is not None:
+        actions.append(
+            Action(_("Decline as a repeat application"), _case_url("cases:decline-repeat", case))
+        )
+    if Step.RECORD_VICTIM_CONTACT in steps:
+        actions.append(
+            Action(_("Record the call to the victim"), _case_url("cases:victim-contact", case))
+        )
+    if Step.ADD_COMPLAINT in steps:
+        actions.append(Action(_("Add a complaint"), _case_url("cases:add-complaint", case)))
+    if Step.ASSIGN_SPOC in steps:
+        label = (
+            _("Change the single point of contact")
+            if case.spoc_id
+            else _("Assign a single point of contact")
+        )
+        actions.append(Action(label, _case_url("cases:assign-spoc", case)))
+    if Step.CLOSE in steps:
+        actions.append(Action(_("Close the case"), _case_url("cases:close", case), warning=True))
+    if Step.WITHDRAW in steps:
+        actions.append(
+            Action(_("Withdraw the application"), _case_url("cases:withdraw", case), warning=True)
+        )
+    return actions
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    deadline: Deadline
+    what: str
+    urgency: Urgency
+    lines: list[str]
+
+
+def deadline_rows(case: Case, deadlines: list[Deadline], today: Any) -> list[DeadlineRow]:
+    rows = []
+    for deadline in deadlines:
+        what = str(DeadlineKind(deadline.kind).label)
+        if deadline.information_request is not None:
+            what = _("%(what)s: %(agency)s") % {
+                "what": what,
+                "agency": deadline.information_request.agency.name,
+            }
+        rows.append(
+            DeadlineRow(
+                deadline=deadline,
+                what=str(what),
+                urgency=deadline_urgency(deadline, today, case.area.nation),
+                lines=list((deadline.explanation or {}).get("lines", [])),
+            )
+        )
+    return rows
+
+
+def complaint_source(complaint: Any) -> str:
+    if complaint.source == ComplaintSource.CONFIRMED_BY_AGENCY:
+        return _("Confirmed by %(agency)s") % {"agency": complaint.agency.name}
+    return str(ComplaintSource(complaint.source).label)
+
+
+@staff_member_required
+def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    # The case is looked up before the method is checked, so that a reference outside the
+    # caller's scope is 404 whatever the method, and a 405 never confirms that it exists.
+    case = case_or_404(request, reference)
+    if request.method not in {"GET", "HEAD"}:
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    today = timezone.localdate()
+    visible = cases_for(request.user)
+
+    deadlines = list(case.deadlines.select_related("information_request__agency"))
+    due_by_request = {
+        d.information_request_id: d for d in deadlines if d.information_request_id is not None
+    }
+    requests = list(
+        case.information_requests.select_related("agency", "requested_by").prefetch_related(
+            "responses__recorded_by"
+        )
+    )
+    complaints = list(case.complaints.select_related("agency"))
+    repeat_of = visible.filter(pk=case.repeat_of_id).first() if case.repeat_of_id else None
+    record_view(request, case, "case page")
+    return TemplateResponse(
+        request,
+        "cases/case.html",
+        {
+            "case": case,
+            "status_label": Status(case.status).label if case.status else "",
+            "is_final": case.status in FINAL_STATUSES,
+            "can_act": can_act(request, case),
+            "actions": actions_for(case) if can_act(request, case) else [],
+            "complaints": [(c, complaint_source(c)) for c in complaints],
+            "requests": [
+                {
+                    "request": r,
+                    "deadline": due_by_request.get(r.pk),
+                    "responses": list(r.responses.all()),
+                    "respond_url": reverse(
+                        "cases:record-response",
+                        kwargs={"reference": case.reference, "request_id": r.pk},
+                    ),
+                }
+                for r in requests
+            ],
+            "can_record_response": Step.RECORD_RESPONSE in allowed_steps(case.status),
+            "deadlines": deadline_rows(case, deadlines, today),
+            "letters": list(case.letters.all()),
+            "earlier_cases": list(earlier_cases_of(case).filter(pk__in=visible.values("pk"))),
+            "repeat_of": repeat_of,
+            "events": list(case.events.select_related("by").order_by("-at", "-pk")),
+            "step_labels": dict(Step.choices),
+            "status_labels": dict(Status.choices),
+            "navigation": staff_navigation("cases:dashboard"),
+        },
+    )

@@ -1,7 +1,131 @@
-"""Placeholder replaced in this change."""
+"""The coordinator's dashboard: the cases a person may see, most urgent first, with filters
+and search in one GET form that works without JavaScript (``casereview.cases.dashboard``)."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from casereview.accounts.access import staff_member_required
+from casereview.accounts.models import User
+from casereview.accounts.scoping import scope
+from casereview.cases.dashboard import (
+    AREA_ALL,
+    DUE_ANY,
+    DUE_OVERDUE,
+    DUE_THIS_WEEK,
+    DUE_TODAY,
+    SHOW_ALL,
+    SHOW_MINE,
+    SPOC_ANYONE,
+    STATUS_OPEN,
+    DashboardFilterForm,
+    Filters,
+    build_dashboard,
+    filters_from,
+    visible_areas,
+)
+from casereview.cases.selectors import CASE_WORKER_ROLES
+from casereview.cases.views.common import staff_navigation
+
+# The parameters the filter form reads; anything else in the query is ignored.
+FILTER_FIELDS = ("show", "q", "due", "status", "area", "spoc")
 
 
-def dashboard(request: HttpRequest, **kwargs: str) -> HttpResponse:
-    raise Http404
+def _link(filters: Filters, **changes: Any) -> str:
+    query = urlencode(filters.query(**changes))
+    return reverse("cases:dashboard") + (f"?{query}" if query else "")
+
+
+def _pagination(filters: Filters, page: Any) -> dict[str, Any] | None:
+    """govukPagination parameters, or None when everything fits on one page."""
+    paginator = page.paginator
+    if paginator.num_pages <= 1:
+        return None
+    items: list[dict[str, Any]] = []
+    for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
+        if number == paginator.ELLIPSIS:
+            items.append({"ellipsis": True})
+        else:
+            items.append(
+                {
+                    "number": number,
+                    "href": _link(filters, page=number),
+                    "current": number == page.number,
+                }
+            )
+    params: dict[str, Any] = {"items": items}
+    if page.has_previous():
+        params["previous"] = {"href": _link(filters, page=page.previous_page_number())}
+    if page.has_next():
+        params["next"] = {"href": _link(filters, page=page.next_page_number())}
+    return params
+
+
+@staff_member_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)  # staff_member_required lets only members through
+    areas = visible_areas(user)
+    submitted = any(name in request.GET for name in FILTER_FIELDS)
+    form = DashboardFilterForm(request.GET if submitted else None, areas=areas)
+    if submitted:
+        # Fields in error are shown with their message; the valid ones still filter.
+        form.is_valid()
+    filters = filters_from(form, user)
+    if not submitted:
+        form = DashboardFilterForm(
+            initial={
+                "show": filters.show,
+                "due": DUE_ANY,
+                "status": STATUS_OPEN,
+                "area": AREA_ALL,
+                "spoc": SPOC_ANYONE,
+            },
+            areas=areas,
+        )
+    today = timezone.localdate()
+    board = build_dashboard(user, filters, today, request.GET.get("page"))
+    can_record = bool(scope(user).area_ids(CASE_WORKER_ROLES))
+    buckets = [
+        (DUE_OVERDUE, board.counts[DUE_OVERDUE], "red"),
+        (DUE_TODAY, board.counts[DUE_TODAY], "orange"),
+        (DUE_THIS_WEEK, board.counts[DUE_THIS_WEEK], "orange"),
+    ]
+    return TemplateResponse(
+        request,
+        "cases/dashboard.html",
+        {
+            "form": form,
+            "board": board,
+            "filters": filters,
+            "today": today,
+            "buckets": [
+                {"due": due, "count": count, "colour": colour, "href": _link(filters, due=due)}
+                for due, count, colour in buckets
+            ],
+            "clear_due_href": _link(filters, due=""),
+            "show_links": {
+                SHOW_MINE: _link(filters, show=SHOW_MINE, page=""),
+                SHOW_ALL: _link(filters, show=SHOW_ALL, page=""),
+            },
+            "pagination": _pagination(filters, board.page),
+            "several_areas": len(areas) > 1,
+            "filtered": bool(
+                filters.due
+                or filters.status != STATUS_OPEN
+                or filters.area_id
+                or filters.spoc_id
+                or filters.unassigned
+            ),
+            "can_record": can_record,
+            "navigation": staff_navigation("cases:dashboard"),
+        },
+    )
