@@ -10,13 +10,18 @@ from django.utils.translation import gettext as _
 
 # (URL name, URL namespaces that belong to the section)
 _SECTIONS = (
-    ("cases:dashboard", ("cases", "letters")),
+    ("cases:dashboard", ("cases",)),
+    ("letters:post-queue", ("letters",)),
     ("accounts:home", ("accounts",)),
 )
 
 
 def _label(name: str) -> str:
-    return {"cases:dashboard": _("Cases"), "accounts:home": _("Your areas")}[name]
+    return {
+        "cases:dashboard": _("Cases"),
+        "letters:post-queue": _("Letters to post"),
+        "accounts:home": _("Your areas"),
+    }[name]
 
 
 def staff_sections(request: HttpRequest | None, current: str = "") -> list[dict[str, Any]]:

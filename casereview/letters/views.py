@@ -138,7 +138,7 @@ def post_queue(request: HttpRequest) -> HttpResponse:
     waiting = list(letters_to_post(request.user))
     context = {
         "letters": waiting,
-        "navigation": staff_navigation("cases:dashboard"),
+        "navigation": staff_navigation("letters:post-queue"),
     }
     return TemplateResponse(request, "letters/pages/post_queue.html", context)
 

@@ -16,3 +16,10 @@ def test_the_staff_home_shows_the_sections_with_your_areas_active(staff_client, 
     active = page.split("govuk-service-navigation__item--active", 1)[1][:400]
     assert "Your areas" in active
     assert "Cases" not in active
+
+
+def test_the_letters_to_post_section_is_active_on_the_post_queue(staff_client, coordinator):
+    page = staff_client(coordinator).get(reverse("letters:post-queue")).content.decode()
+
+    active = page.split("govuk-service-navigation__item--active", 1)[1][:400]
+    assert "Letters to post" in active
