@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 
 from casereview.cases.models import Case, Complaint
 from casereview.core.formatting import govuk_date
-from casereview.rules import Reason, policy_from_dict
+from casereview.rules import LocalPolicy, Reason, policy_from_dict
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,17 @@ class ComplaintVerdict:
     counts: bool
     verdict: str  # a few words: "Counts", "Does not count", "Same occasion as complaint 2"...
     reasons: tuple[str, ...]  # full sentences
+
+
+def report_window(policy: LocalPolicy) -> str:
+    """How long the policy allows for reporting the behaviour ("30 days", "1 month"), translated."""
+    window = policy.report_within
+    if window.months is not None:
+        return ngettext("%(count)s month", "%(count)s months", window.months) % {
+            "count": window.months
+        }
+    days = window.days or 0
+    return ngettext("%(count)s day", "%(count)s days", days) % {"count": days}
 
 
 def _day(value: str) -> str:
@@ -54,7 +65,7 @@ def reason_sentence(
             "%(behaviour)s; to count it had to be reported by %(report_by)s."
         ) % {
             "reported": govuk_date(complaint.reported_on),
-            "window": policy.report_within.describe(),
+            "window": report_window(policy),
             "behaviour": govuk_date(complaint.behaviour_on),
             "report_by": _day(outcome["report_by"]),
         }

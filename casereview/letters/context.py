@@ -16,7 +16,6 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from casereview.cases.models import (
     Case,
@@ -26,6 +25,7 @@ from casereview.cases.models import (
     NotSuitableReason,
     Relationship,
 )
+from casereview.cases.presenters import complaint_verdicts, report_window, result_summary
 from casereview.cases.workflow import Status
 from casereview.letters.models import LetterKind
 from casereview.letters.recipients import Addressee
@@ -92,16 +92,6 @@ def _appeal_reviewer(policy: LocalPolicy) -> str:
     if policy.appeal_reviewer.independent_peer:
         return _("%(who)s, with an independent peer from another partnership") % {"who": who}
     return who
-
-
-def _report_window(policy: LocalPolicy) -> str:
-    window = policy.report_within
-    if window.months is not None:
-        return ngettext("%(count)s month", "%(count)s months", window.months) % {
-            "count": window.months
-        }
-    days = window.days or 0
-    return ngettext("%(count)s day", "%(count)s days", days) % {"count": days}
 
 
 def _route_label(case: Case, policy: LocalPolicy) -> str:
@@ -179,8 +169,6 @@ def _threshold_explanation(case: Case) -> dict[str, Any] | None:
     """The rules engine's stored result in plain English (CT3), or None if there is none."""
     if not case.threshold_result:
         return None
-    # Imported here: the presenters module serves the case pages too and loads the complaints.
-    from casereview.cases.presenters import complaint_verdicts, result_summary
 
     verdicts = complaint_verdicts(case, case.threshold_result)
     return {
@@ -261,7 +249,7 @@ def letter_context(
         },
         "policy": policy,
         "times": policy.timescales,
-        "report_window": _report_window(policy),
+        "report_window": report_window(policy),
         "appeal_reviewer": _appeal_reviewer(policy),
         "case_facts": case_facts(case, policy),
         "is_copy": is_copy,

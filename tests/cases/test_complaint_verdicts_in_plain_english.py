@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from casereview.cases.evaluation import evaluate_case
 from casereview.cases.presenters import complaint_verdicts, result_summary
 from casereview.cases.services import case_add_complaint
-from tests.cases.helpers import confirm, gathering, stated
+from tests.cases.helpers import confirm, gathering, stated, victim
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("before_christmas")]
 
@@ -57,3 +58,14 @@ def test_the_summary_gives_the_count_the_threshold_and_the_outcome():
     assert result_summary({"qualifying_count": 4, "threshold": 3, "threshold_met": True}) == (
         "4 complaints count towards a threshold of 3: the threshold is met."
     )
+
+
+def test_a_welsh_reason_gives_the_reporting_window_in_welsh(area, coordinator):
+    case = gathering(area, coordinator, victim=victim(language="cy"))
+    confirm(case, coordinator, [(dt.date(2026, 10, 20), dt.date(2026, 11, 29), "B")])
+
+    with translation.override("cy"):
+        (late,) = complaint_verdicts(case, evaluate_case(case).to_json(case))
+
+    assert "30 diwrnod" in late.reasons[0]
+    assert "days" not in late.reasons[0]
