@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 
-from casereview.accounts.models import Membership, Role
+from casereview.accounts.models import Membership, Role, User
 from casereview.areas.models import Agency, Area
 
 RoleArg = Role | str | Collection[Role | str] | None
@@ -133,3 +133,16 @@ def can(user: AbstractBaseUser | AnonymousUser | None, role: RoleArg, area: Area
 def has_any_membership(user: AbstractBaseUser | AnonymousUser | None) -> bool:
     user_id = _user_id(user)
     return user_id is not None and Membership.objects.filter(user_id=user_id).exists()
+
+
+def coordinators_of(area: Area | int) -> QuerySet[User]:
+    """The active coordinators of ``area``, by name: who may be a case's single point of
+    contact there, and who hears about its cases when no one has been made that."""
+    area_id = area if isinstance(area, int) else area.pk
+    return (
+        User.objects.filter(
+            is_active=True, memberships__area_id=area_id, memberships__role=Role.COORDINATOR
+        )
+        .distinct()
+        .order_by("full_name", "email")
+    )

@@ -15,15 +15,16 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from casereview.accounts.models import Role, User
+from casereview.accounts.models import User
+from casereview.accounts.scoping import coordinators_of
 from casereview.areas.models import Agency, Area
+from casereview.areas.selectors import relevant_bodies
 from casereview.cases.models import (
     Case,
     Channel,
@@ -105,24 +106,9 @@ def default_signposting(reason: str) -> str:
     return str(text) if text is not None else ""
 
 
-def coordinators_of(area: Area) -> QuerySet[User]:
-    """The people who may be an application's single point of contact in ``area``."""
-    return (
-        User.objects.filter(
-            is_active=True, memberships__area=area, memberships__role=Role.COORDINATOR
-        )
-        .distinct()
-        .order_by("full_name", "email")
-    )
-
-
 def relevant_bodies_of(area: Area) -> list[Agency]:
-    """The agencies a complaint counted towards the threshold can have been made to."""
-    return list(
-        Agency.objects.filter(area_agencies__area=area, area_agencies__relevant_body=True)
-        .distinct()
-        .order_by("name")
-    )
+    """The agencies a complaint counted towards the threshold can have been made to, by name."""
+    return sorted(relevant_bodies(area), key=lambda agency: agency.name)
 
 
 def kept_values(form: forms.BaseForm, data: Mapping[str, Any]) -> dict[str, Any]:

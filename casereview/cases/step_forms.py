@@ -15,8 +15,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from casereview.accounts.models import Membership, Role, User
+from casereview.accounts.models import User
+from casereview.accounts.scoping import coordinators_of as area_coordinators
 from casereview.areas.models import Agency
+from casereview.areas.selectors import relevant_bodies
 from casereview.cases.models import Case, Complaint, ComplaintKind, ComplaintSource
 from casereview.core.formatting import govuk_date
 from casereview.core.forms import (
@@ -84,23 +86,12 @@ class AssignSpocForm(DesignSystemForm):
 
 def coordinators_of(case: Case) -> list[User]:
     """Active coordinators of the case's area, by name."""
-    return list(
-        User.objects.filter(
-            pk__in=Membership.objects.filter(area=case.area_id, role=Role.COORDINATOR).values(
-                "user_id"
-            ),
-            is_active=True,
-        ).order_by("full_name", "email")
-    )
+    return list(area_coordinators(case.area_id))
 
 
 def relevant_bodies_of(case: Case) -> list[Agency]:
     """The relevant bodies of the case's area, by name."""
-    return list(
-        Agency.objects.filter(
-            area_agencies__area=case.area_id, area_agencies__relevant_body=True
-        ).order_by("name")
-    )
+    return sorted(relevant_bodies(case.area), key=lambda agency: agency.name)
 
 
 KIND_CHOICES = ComplaintKind.choices

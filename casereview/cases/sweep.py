@@ -33,7 +33,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from casereview.accounts.models import Membership, Role
+from casereview.accounts.scoping import coordinators_of
 from casereview.areas.models import Nation
 from casereview.cases.models import Case, Deadline, DeadlineKind, DeadlineNotice, NoticeKind
 from casereview.cases.workflow import FINAL_STATUSES
@@ -126,18 +126,7 @@ def staff_recipients(case: Case) -> list[str]:
     its published contact address, so a notice never goes nowhere."""
     if case.spoc is not None and case.spoc.is_active:
         return [case.spoc.email]
-    coordinators = (
-        Membership.objects.filter(
-            area_id=case.area_id,
-            role=Role.COORDINATOR,
-            agency__isnull=True,
-            user__is_active=True,
-        )
-        .order_by("user__email")
-        .values_list("user__email", flat=True)
-        .distinct()
-    )
-    found = list(coordinators)
+    found = sorted({person.email for person in coordinators_of(case.area_id)})
     if not found and case.area.contact_email:
         found = [case.area.contact_email]
     return found

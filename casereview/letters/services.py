@@ -31,7 +31,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from casereview.accounts.models import User
-from casereview.areas.models import Agency
+from casereview.areas.selectors import relevant_bodies
 from casereview.cases.models import Case
 from casereview.cases.step_support import check_actor
 from casereview.cases.workflow import Step
@@ -111,14 +111,6 @@ def _to_victim_and_applicant(case: Case, kind: str) -> list[PlannedLetter]:
     return letters
 
 
-def _relevant_bodies(case: Case) -> list[Agency]:
-    return list(
-        Agency.objects.filter(
-            area_agencies__area=case.area_id, area_agencies__relevant_body=True
-        ).order_by("kind", "name")
-    )
-
-
 def _decision_notices(case: Case) -> list[PlannedLetter]:
     return [
         PlannedLetter(
@@ -126,7 +118,7 @@ def _decision_notices(case: Case) -> list[PlannedLetter]:
             LetterKind.DECISION_NOTICE,
             recipients.agency(body),
         )
-        for body in _relevant_bodies(case)
+        for body in relevant_bodies(case.area)
     ]
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from casereview.accounts.models import User
 from casereview.areas.models import Agency
+from casereview.areas.selectors import relevant_bodies
 from casereview.cases.models import Case, Complaint, ComplaintKind, ComplaintSource
 from casereview.cases.step_support import Problems, check_actor, finish, lock
 from casereview.cases.workflow import Step, ensure_allowed, transition
@@ -44,12 +45,8 @@ class IncidentInput:
 
 def relevant_bodies_to_ask(case: Case) -> list[Agency]:
     """Relevant bodies of the case's area that have not yet been sent a request for it."""
-    asked = case.information_requests.values_list("agency_id", flat=True)
-    return list(
-        Agency.objects.filter(area_agencies__area=case.area_id, area_agencies__relevant_body=True)
-        .exclude(pk__in=asked)
-        .order_by("kind", "name")
-    )
+    asked = set(case.information_requests.values_list("agency_id", flat=True))
+    return [agency for agency in relevant_bodies(case.area) if agency.pk not in asked]
 
 
 def create_information_requests(
