@@ -181,6 +181,8 @@ class PolicyPresenter:
              _("within %(period)s of telling you the threshold is met"), 0),
             ("outcome_working_days", _("Tell you the outcome of the review"),
              _("within %(period)s of the review meeting"), 0),
+            ("victim_comment_working_days", _("Comment on the draft action plan"),
+             _("within %(period)s of receiving it"), 0),
             ("minutes_working_days", _("Send the minutes and action plan to the panel"),
              _("within %(period)s of the review meeting"), 0),
             ("appeal_hearing_working_days", _("Hear an appeal"),

@@ -30,6 +30,9 @@ MAX_REPORT_WINDOW_MONTHS = 12
 MAX_REPORT_WINDOW_DAYS = 366
 MAX_APPLICATION_WINDOW_MONTHS = 120
 MAX_TIMESCALE_DAYS = 3650
+# The reference procedure's panel has at least three relevant bodies; an area may ask for more.
+DEFAULT_PANEL_MINIMUM = 3
+MAX_PANEL_MINIMUM = 20
 
 
 class PolicyError(ValueError):
@@ -135,6 +138,8 @@ class Timescales:
     minutes_working_days: int = 5
     appeal_hearing_working_days: int = 15
     appeal_outcome_working_days: int = 5
+    # How long the victim has to comment on the draft action plan before it can be made final.
+    victim_comment_working_days: int = 10
 
     def __post_init__(self) -> None:
         for item in fields(self):
@@ -172,10 +177,15 @@ class LocalPolicy:
     caveats: tuple[Caveat, ...] = ()
     timescales: Timescales = Timescales()
     appeal_reviewer: AppealReviewer = AppealReviewer()
+    # The fewest relevant bodies a review meeting's panel may have.
+    panel_minimum_relevant_bodies: int = DEFAULT_PANEL_MINIMUM
     nation: str = "england-wales"
 
     def __post_init__(self) -> None:
         _check_int(self.threshold, "threshold", 1, MAX_THRESHOLD)
+        _check_int(
+            self.panel_minimum_relevant_bodies, "panel_minimum_relevant_bodies", 1, MAX_PANEL_MINIMUM
+        )
         _check_int(
             self.application_within_months,
             "application_within_months",
@@ -251,6 +261,7 @@ def policy_to_dict(policy: LocalPolicy) -> dict[str, Any]:
             "kind": str(policy.appeal_reviewer.kind),
             "independent_peer": policy.appeal_reviewer.independent_peer,
         },
+        "panel_minimum_relevant_bodies": policy.panel_minimum_relevant_bodies,
         "nation": policy.nation,
     }
 
@@ -418,6 +429,13 @@ def policy_from_dict(data: object) -> LocalPolicy:
         values["timescales"] = _timescales_from_dict(source["timescales"])
     if "appeal_reviewer" in source:
         values["appeal_reviewer"] = _appeal_reviewer_from_dict(source["appeal_reviewer"])
+    if "panel_minimum_relevant_bodies" in source:
+        values["panel_minimum_relevant_bodies"] = read_int(
+            source["panel_minimum_relevant_bodies"],
+            "panel_minimum_relevant_bodies",
+            minimum=1,
+            maximum=MAX_PANEL_MINIMUM,
+        )
     if "nation" in source:
         nation = source["nation"]
         if nation not in NATIONS:

@@ -60,6 +60,7 @@ def test_adding_months_keeps_the_day_or_clamps_it_to_the_month_end(start, months
         application_within_months=st.integers(1, 24),
         diary_sheets_count=st.booleans(),
         same_day_is_same_occasion=st.booleans(),
+        panel_minimum_relevant_bodies=st.integers(1, 20),
         nation=st.sampled_from(["england", "wales", "england-wales"]),
     )
 )

@@ -72,3 +72,11 @@ def test_a_report_window_needs_exactly_one_of_months_or_days():
         ReportWindow()
     with pytest.raises(PolicyError):
         ReportWindow(months=1, days=30)
+
+
+def test_a_panel_minimum_outside_one_to_twenty_is_refused_naming_the_field():
+    for bad in (0, 21, "3"):
+        with pytest.raises(PolicyError) as caught:
+            policy_from_dict({"panel_minimum_relevant_bodies": bad})
+        assert caught.value.field == "panel_minimum_relevant_bodies"
+    assert policy_from_dict({"panel_minimum_relevant_bodies": 4}).panel_minimum_relevant_bodies == 4

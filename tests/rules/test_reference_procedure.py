@@ -39,3 +39,8 @@ def test_the_reference_procedure_signposts_the_five_unsuitable_cases():
 
 def test_the_reference_procedure_is_an_english_area():
     assert REFERENCE_PROCEDURE.nation == "england"
+
+
+def test_a_panel_needs_three_relevant_bodies_and_the_victim_has_ten_working_days_to_comment():
+    assert REFERENCE_PROCEDURE.panel_minimum_relevant_bodies == 3
+    assert REFERENCE_PROCEDURE.timescales.victim_comment_working_days == 10
