@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "casereview.accounts",
     "casereview.cases",
     "casereview.partners",
+    "casereview.reviews",
+    "casereview.appeals",
     "casereview.letters",
     "casereview.audit",
 ]

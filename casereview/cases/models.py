@@ -219,6 +219,9 @@ class Case(models.Model):
     adequacy_of_response_notes = models.TextField(blank=True)
     decision_reasons = models.TextField(blank=True)
     decided_on = models.DateField(null=True, blank=True)
+    # The first decision's date: the decision deadline stays met by it when an upheld appeal
+    # has the threshold decided again.
+    first_decided_on = models.DateField(null=True, blank=True, editable=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -233,6 +236,11 @@ class Case(models.Model):
     threshold_result: models.JSONField[Any] = models.JSONField(null=True, blank=True)
 
     victim_contacted_on = models.DateField(null=True, blank=True)
+
+    # The agency leading on the case: the council unless the review hands it to another.
+    lead_agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     # Withdrawal or closure.
     ended_on = models.DateField(null=True, blank=True)
@@ -382,6 +390,13 @@ class DeadlineKind(models.TextChoices):
     DECISION = "decision", _("Decide the threshold")
     REVIEW_REQUEST = "review_request", _("Victim may ask for the decision to be reviewed")
     VICTIM_CONTACT = "victim_contact", _("Phone the victim after the decision")
+    REDECISION = "redecision", _("Decide the threshold again after an appeal")
+    OUTCOME = "outcome", _("Tell the victim the outcome of the review")
+    MINUTES = "minutes", _("Send the minutes and action plan to the panel")
+    VICTIM_COMMENT = "victim_comment", _("Victim may comment on the draft action plan")
+    ACTION = "action", _("Complete an action of the plan")
+    APPEAL_HEARING = "appeal_hearing", _("Hear the appeal")
+    APPEAL_OUTCOME = "appeal_outcome", _("Tell the victim the outcome of the appeal")
 
 
 class Deadline(models.Model):
@@ -401,6 +416,12 @@ class Deadline(models.Model):
         on_delete=models.CASCADE,
         related_name="deadlines",
     )
+    action = models.ForeignKey(
+        "reviews.Action", null=True, blank=True, on_delete=models.CASCADE, related_name="deadlines"
+    )
+    appeal = models.ForeignKey(
+        "appeals.Appeal", null=True, blank=True, on_delete=models.CASCADE, related_name="deadlines"
+    )
     start_on = models.DateField()
     due_on = models.DateField()
     # {"rule": "3 working days", "lines": [...DueDate.explain()...]}
@@ -415,13 +436,25 @@ class Deadline(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["case", "kind"],
-                condition=Q(information_request__isnull=True),
+                condition=Q(
+                    information_request__isnull=True, action__isnull=True, appeal__isnull=True
+                ),
                 name="unique_case_deadline",
             ),
             models.UniqueConstraint(
                 fields=["case", "kind", "information_request"],
                 condition=Q(information_request__isnull=False),
                 name="unique_request_deadline",
+            ),
+            models.UniqueConstraint(
+                fields=["case", "kind", "action"],
+                condition=Q(action__isnull=False),
+                name="unique_action_deadline",
+            ),
+            models.UniqueConstraint(
+                fields=["case", "kind", "appeal"],
+                condition=Q(appeal__isnull=False),
+                name="unique_appeal_deadline",
             ),
         ]
         indexes = [models.Index(fields=["due_on", "met_on"], name="deadline_due_met")]

@@ -17,9 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from casereview.accounts.models import Role, User
 from casereview.accounts.scoping import scope
@@ -34,6 +36,7 @@ from casereview.cases.models import (
     ComplaintKind,
     ComplaintSource,
     ContactMethod,
+    DeadlineKind,
     DecisionRoute,
     Language,
     NotSuitableReason,
@@ -43,6 +46,7 @@ from casereview.cases.models import (
 from casereview.cases.selectors import earlier_cases_of_victim, pending_cases
 from casereview.cases.step_support import Problems, check_actor, finish, lock, today
 from casereview.cases.workflow import Status, Step, ensure_allowed, transition
+from casereview.core.formatting import govuk_date
 from casereview.rules import Exclusion, policy_from_dict
 
 
@@ -645,6 +649,7 @@ def case_decide_threshold(
             adequacy_of_response_notes=factors.adequacy_of_response.strip(),
             decision_reasons=reasons.strip(),
             decided_on=on,
+            first_decided_on=case.first_decided_on or on,
             decided_by=by,
             senior_manager_name=manager.name.strip() if manager else "",
             senior_manager_decided_on=manager.decided_on if manager else None,
@@ -700,5 +705,43 @@ def case_withdraw(case: Case, *, by: User | None, reason: str, on: date | None =
 
 
 def case_close(case: Case, *, by: User | None, reason: str, on: date | None = None) -> Case:
-    """Close a decided case, with the reason the applicant is told."""
+    """Close a decided case, with the reason the applicant is told.
+
+    Refused while the case still has work the victim is owed: an appeal not yet concluded, a
+    "not met" decision whose window for asking for a review is still open, or (after a review)
+    an action of the plan not yet done or cancelled.
+    """
+    check_actor(by, case.area)
+    problem = closing_problem(case, on or today())
+    if problem:
+        raise ValidationError({"reason": [ValidationError(problem)]})
     return _end(case, Step.CLOSE, Status.CLOSED, by=by, reason=reason, on=on)
+
+
+def closing_problem(case: Case, on: date) -> str:
+    """Why ``case`` cannot be closed on ``on`` (empty when it can)."""
+    if case.status not in (Status.THRESHOLD_NOT_MET, Status.THRESHOLD_MET, Status.MONITORING):
+        return ""
+    if case.appeals.exclude(status="concluded").exists():
+        return _("An appeal of this case has not been concluded: send its outcome first.")
+    window = case.deadlines.filter(kind=DeadlineKind.REVIEW_REQUEST).first()
+    if case.status == Status.THRESHOLD_NOT_MET and window is not None and on <= window.due_on:
+        return _(
+            "The victim can ask for the decision to be reviewed until %(day)s. Close the case "
+            "after that day, or record their appeal."
+        ) % {"day": govuk_date(window.due_on)}
+    if case.status == Status.MONITORING:
+        open_actions = [
+            action.description
+            for meeting in case.meetings.prefetch_related("actions")
+            for action in meeting.actions.all()
+            if action.status not in ("done", "cancelled")
+        ]
+        if open_actions:
+            return ngettext(
+                "%(count)s action of the plan is not done or cancelled: %(list)s. Update it first.",
+                "%(count)s actions of the plan are not done or cancelled: %(list)s. Update them "
+                "first.",
+                len(open_actions),
+            ) % {"count": len(open_actions), "list": "; ".join(open_actions)}
+    return ""

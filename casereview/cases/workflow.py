@@ -15,27 +15,39 @@ taken from which status and where it leads.
               acknowledged                                  |
                     | request_information                   |  withdraw (from any
                     v                                       |  status that is not
-          gathering_information --(request_information)     |  final)
-                    |                                       |
-       +------------+-------------+                         v
-       | decide_threshold_met     | decide_threshold_not_met   withdrawn
-       v                          v
-  threshold_met           threshold_not_met
-       |                          |
-       +------------+-------------+
-                    | close
-                    v
-                 closed
+          gathering_information <-----------------------+   |  final)
+                    |                                   |   v
+       +------------+-------------+                     |  withdrawn
+       | decide_threshold_met     | decide_threshold_not_met
+       v                          v                     |
+  threshold_met <---------+  threshold_not_met ---------+ uphold_appeal_redecide
+       | schedule_meeting |        |
+       v                  |        | close
+  meeting_scheduled       |        v
+       | record_meeting   |      closed
+       v                  |
+  meeting_held -----------+ uphold_appeal_reconvene (from here and the next two)
+       | send_outcome (outcome and draft action plan to the victim, for comment)
+       v
+  consulting_victim
+       | finalise_plan (once the victim's comment window has ended, or they have commented)
+       v
+  monitoring
+       | close (every action done, or a reason given)
+       v
+    closed
 
 A decision may also be taken straight from ``acknowledged`` (a senior manager's decision for a
 vulnerable victim needs no information requests). Final statuses (``not_suitable``, ``declined``,
 ``withdrawn``, ``closed``) accept no further step. Steps that record something without moving the
-case (a partner's response, a complaint added, the SPOC changed, the victim phoned) have the
-statuses they are allowed in and no target: they write an event only.
+case (a partner's response, a complaint added, the SPOC changed, the victim's voice, an appeal
+lodged or not upheld, an action updated) have the statuses they are allowed in and no target:
+they write an event only.
 
-The next part of the process (meeting, outcome, action plan, appeals) adds statuses between
-``threshold_met``/``threshold_not_met`` and ``closed``, and rows to ``TRANSITIONS``; nothing else
-here needs to change.
+An appeal (``casereview.appeals``) runs beside the case: lodging one and dismissing one leave the
+case where it is; upholding one against the threshold decision sends the case back to have the
+threshold decided again, and upholding one against how the review was carried out sends it back
+to have the review meeting reconvened.
 
 ``transition`` is the only code that changes ``Case.status``. The service functions in
 ``casereview.cases.services`` call it inside their transaction, after locking the case row.
@@ -66,6 +78,10 @@ class Status(models.TextChoices):
     GATHERING_INFORMATION = "gathering_information", _("Gathering information")
     THRESHOLD_MET = "threshold_met", _("Threshold met")
     THRESHOLD_NOT_MET = "threshold_not_met", _("Threshold not met")
+    MEETING_SCHEDULED = "meeting_scheduled", _("Review meeting arranged")
+    MEETING_HELD = "meeting_held", _("Review meeting held")
+    CONSULTING_VICTIM = "consulting_victim", _("Victim consulted on the action plan")
+    MONITORING = "monitoring", _("Actions monitored")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     CLOSED = "closed", _("Closed")
 
@@ -91,6 +107,24 @@ class Step(models.TextChoices):
     DECIDE_THRESHOLD_MET = "decide_threshold_met", _("Decided: threshold met")
     DECIDE_THRESHOLD_NOT_MET = "decide_threshold_not_met", _("Decided: threshold not met")
     RECORD_VICTIM_CONTACT = "record_victim_contact", _("Victim contacted after the decision")
+    RECORD_VICTIM_VOICE = "record_victim_voice", _("Victim's voice at the review recorded")
+    SCHEDULE_MEETING = "schedule_meeting", _("Review meeting arranged")
+    RECORD_MEETING = "record_meeting", _("Review meeting recorded")
+    SEND_OUTCOME = "send_outcome", _("Outcome and draft action plan sent to the victim")
+    CIRCULATE_MINUTES = "circulate_minutes", _("Minutes and action plan sent to the panel")
+    RECORD_VICTIM_COMMENT = "record_victim_comment", _("Victim's comment on the action plan")
+    FINALISE_PLAN = "finalise_plan", _("Action plan made final")
+    UPDATE_ACTION = "update_action", _("Action updated")
+    CHANGE_LEAD_AGENCY = "change_lead_agency", _("Lead agency changed")
+    LODGE_APPEAL = "lodge_appeal", _("Appeal received")
+    DISMISS_APPEAL = "dismiss_appeal", _("Appeal not upheld")
+    UPHOLD_APPEAL_REDECIDE = "uphold_appeal_redecide", _(
+        "Appeal upheld: the threshold to be decided again"
+    )
+    UPHOLD_APPEAL_RECONVENE = "uphold_appeal_reconvene", _(
+        "Appeal upheld: the review to be reconvened"
+    )
+    SEND_APPEAL_OUTCOME = "send_appeal_outcome", _("Appeal outcome sent to the victim")
     WITHDRAW = "withdraw", _("Withdrawn")
     CLOSE = "close", _("Closed")
 
@@ -109,6 +143,11 @@ def _from(*statuses: str) -> frozenset[str]:
 
 _BEFORE_DECISION = _from(Status.RECEIVED, Status.ACKNOWLEDGED, Status.GATHERING_INFORMATION)
 _DECIDED = _from(Status.THRESHOLD_MET, Status.THRESHOLD_NOT_MET)
+_BEFORE_MEETING = _from(Status.THRESHOLD_MET, Status.MEETING_SCHEDULED)
+_AFTER_MEETING = _from(Status.MEETING_HELD, Status.CONSULTING_VICTIM, Status.MONITORING)
+# Where an appeal can be made: against a "not met" decision, or against how the review was
+# carried out once it has been held.
+_APPEALABLE = _from(Status.THRESHOLD_NOT_MET) | _AFTER_MEETING
 
 TRANSITIONS: Mapping[str, Transition] = {
     Step.RECEIVE: Transition(_from(NOT_YET_RECEIVED), Status.RECEIVED),
@@ -121,7 +160,9 @@ TRANSITIONS: Mapping[str, Transition] = {
         _from(Status.ACKNOWLEDGED, Status.GATHERING_INFORMATION), Status.GATHERING_INFORMATION
     ),
     # Late responses are still recorded after the decision: they belong to the review.
-    Step.RECORD_RESPONSE: Transition(_from(Status.GATHERING_INFORMATION) | _DECIDED, None),
+    Step.RECORD_RESPONSE: Transition(
+        _from(Status.GATHERING_INFORMATION, Status.MEETING_SCHEDULED) | _DECIDED, None
+    ),
     Step.DECIDE_THRESHOLD_MET: Transition(
         _from(Status.ACKNOWLEDGED, Status.GATHERING_INFORMATION), Status.THRESHOLD_MET
     ),
@@ -129,8 +170,30 @@ TRANSITIONS: Mapping[str, Transition] = {
         _from(Status.ACKNOWLEDGED, Status.GATHERING_INFORMATION), Status.THRESHOLD_NOT_MET
     ),
     Step.RECORD_VICTIM_CONTACT: Transition(_from(Status.THRESHOLD_MET), None),
+    # The victim may change their mind about how they are heard until the meeting is held.
+    Step.RECORD_VICTIM_VOICE: Transition(_BEFORE_MEETING, None),
+    # Arranging it again (a new date, a changed panel) keeps the case where it is.
+    Step.SCHEDULE_MEETING: Transition(_BEFORE_MEETING, Status.MEETING_SCHEDULED),
+    # The record can be corrected until the outcome has gone to the victim.
+    Step.RECORD_MEETING: Transition(
+        _from(Status.MEETING_SCHEDULED, Status.MEETING_HELD), Status.MEETING_HELD
+    ),
+    Step.SEND_OUTCOME: Transition(_from(Status.MEETING_HELD), Status.CONSULTING_VICTIM),
+    Step.CIRCULATE_MINUTES: Transition(_AFTER_MEETING, None),
+    Step.RECORD_VICTIM_COMMENT: Transition(_from(Status.CONSULTING_VICTIM), None),
+    Step.FINALISE_PLAN: Transition(_from(Status.CONSULTING_VICTIM), Status.MONITORING),
+    Step.UPDATE_ACTION: Transition(_AFTER_MEETING, None),
+    Step.CHANGE_LEAD_AGENCY: Transition(_AFTER_MEETING, None),
+    Step.LODGE_APPEAL: Transition(_APPEALABLE, None),
+    Step.DISMISS_APPEAL: Transition(_APPEALABLE, None),
+    Step.UPHOLD_APPEAL_REDECIDE: Transition(
+        _from(Status.THRESHOLD_NOT_MET), Status.GATHERING_INFORMATION
+    ),
+    Step.UPHOLD_APPEAL_RECONVENE: Transition(_AFTER_MEETING, Status.THRESHOLD_MET),
+    # The outcome letter goes wherever the appeal has left the case.
+    Step.SEND_APPEAL_OUTCOME: Transition(OPEN_STATUSES, None),
     Step.WITHDRAW: Transition(OPEN_STATUSES, Status.WITHDRAWN),
-    Step.CLOSE: Transition(_DECIDED, Status.CLOSED),
+    Step.CLOSE: Transition(_DECIDED | _from(Status.MONITORING), Status.CLOSED),
 }
 
 # "A case that is <status phrase> cannot <step phrase>." Both read as plain English.
@@ -143,6 +206,10 @@ _STATUS_PHRASE: Mapping[str, Promise] = {
     Status.GATHERING_INFORMATION: _("gathering information"),
     Status.THRESHOLD_MET: _("decided as meeting the threshold"),
     Status.THRESHOLD_NOT_MET: _("decided as not meeting the threshold"),
+    Status.MEETING_SCHEDULED: _("waiting for its review meeting"),
+    Status.MEETING_HELD: _("reviewed at a meeting whose outcome has not been sent"),
+    Status.CONSULTING_VICTIM: _("waiting for the victim's comments on the action plan"),
+    Status.MONITORING: _("having its action plan monitored"),
     Status.WITHDRAWN: _("withdrawn"),
     Status.CLOSED: _("closed"),
 }
@@ -159,6 +226,20 @@ _STEP_PHRASE: Mapping[str, Promise] = {
     Step.DECIDE_THRESHOLD_MET: _("be decided as meeting the threshold"),
     Step.DECIDE_THRESHOLD_NOT_MET: _("be decided as not meeting the threshold"),
     Step.RECORD_VICTIM_CONTACT: _("have a call to the victim recorded"),
+    Step.RECORD_VICTIM_VOICE: _("have the victim's choice for the review meeting recorded"),
+    Step.SCHEDULE_MEETING: _("have a review meeting arranged"),
+    Step.RECORD_MEETING: _("have a review meeting recorded"),
+    Step.SEND_OUTCOME: _("have the outcome of the review sent"),
+    Step.CIRCULATE_MINUTES: _("have minutes sent to the panel"),
+    Step.RECORD_VICTIM_COMMENT: _("have the victim's comment on the action plan recorded"),
+    Step.FINALISE_PLAN: _("have its action plan made final"),
+    Step.UPDATE_ACTION: _("have an action of its plan updated"),
+    Step.CHANGE_LEAD_AGENCY: _("have its lead agency changed"),
+    Step.LODGE_APPEAL: _("be appealed"),
+    Step.DISMISS_APPEAL: _("have an appeal decided"),
+    Step.UPHOLD_APPEAL_REDECIDE: _("have its threshold decision taken again"),
+    Step.UPHOLD_APPEAL_RECONVENE: _("have its review meeting reconvened"),
+    Step.SEND_APPEAL_OUTCOME: _("have an appeal outcome sent"),
     Step.WITHDRAW: _("be withdrawn"),
     Step.CLOSE: _("be closed"),
 }

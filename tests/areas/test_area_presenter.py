@@ -49,7 +49,7 @@ def test_whether_diary_sheets_count_follows_the_policy():
 def test_every_timescale_of_the_policy_is_a_row_with_its_own_number():
     policy = replace(STATUTORY_DEFAULTS, timescales=Timescales(acknowledge_working_days=1))
     rows = PolicyPresenter(policy).timescales()
-    assert len(rows) == 9
+    assert len(rows) == 10
     assert rows[0].value == "within 1 working day of receiving it"
     assert rows[2].value == "within 14 working days of receiving your application"
 

@@ -6,18 +6,21 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import time_machine
 from django.utils import timezone
 
 from casereview.accounts.models import User
 from casereview.areas.models import Agency, AgencyKind, Area
-from casereview.cases.models import Case
+from casereview.cases.models import Case, DeadlineKind
 from casereview.cases.services import (
     ComplaintInput,
     Victim,
     case_acknowledge,
+    case_close,
     case_receive,
     case_request_information,
 )
+from casereview.cases.workflow import Status
 from casereview.partners.models import InformationRequest
 from casereview.partners.services import IncidentInput, information_response_record
 
@@ -93,3 +96,16 @@ def confirm(
             for b, r, key in incidents
         ],
     )
+
+
+def close_after_window(case: Case, by: User | None, reason: str) -> Case:
+    """Close a case, first letting the victim's window for asking for a review of a "not met"
+    decision run out (a case cannot be closed while that window is open)."""
+    window = case.deadlines.filter(kind=DeadlineKind.REVIEW_REQUEST).first()
+    if case.status != Status.THRESHOLD_NOT_MET or window is None:
+        return case_close(case, by=by, reason=reason)
+    after = dt.datetime.combine(
+        window.due_on + dt.timedelta(days=1), dt.time(10), tzinfo=ZoneInfo("Europe/London")
+    )
+    with time_machine.travel(after, tick=False):
+        return case_close(case, by=by, reason=reason)

@@ -8,13 +8,12 @@ from django.core.exceptions import ValidationError
 
 from casereview.cases.selectors import earlier_cases_of, earlier_cases_of_victim
 from casereview.cases.services import (
-    case_close,
     case_decide_threshold,
     case_decline_repeat,
     case_withdraw,
 )
 from casereview.cases.workflow import IllegalStep, Status
-from tests.cases.helpers import gathering, receive, victim
+from tests.cases.helpers import close_after_window, gathering, receive, victim
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("before_christmas")]
 
@@ -25,7 +24,7 @@ def decided_not_met(area, by):
     case = case_decide_threshold(
         case, by=by, on=case.received_on, route="threshold", met=False, reasons="No complaints."
     )
-    return case_close(case, by=by, reason="No review was asked for.")
+    return close_after_window(case, by, "No review was asked for.")
 
 
 def test_earlier_cases_are_found_by_name_and_postcode_ignoring_case_and_spaces(area, coordinator):

@@ -15,7 +15,7 @@ from casereview.cases.services import (
     case_withdraw,
 )
 from casereview.cases.workflow import IllegalStep, Status, Step
-from tests.cases.helpers import gathering, receive
+from tests.cases.helpers import close_after_window, gathering, receive
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("before_christmas")]
 
@@ -65,13 +65,32 @@ def test_a_decided_case_is_closed_with_a_reason_and_keeps_the_victims_window(are
         case, by=coordinator, on=dt.date(2026, 12, 21), route="threshold", met=False, reasons="-"
     )
 
-    case = case_close(case, by=coordinator, reason="Victim told of the decision and the appeal.")
+    case = close_after_window(case, coordinator, "No review was asked for within 28 days.")
 
     assert case.status == Status.CLOSED
     kinds = set(case.deadlines.values_list("kind", flat=True))
     # Information requests never answered no longer apply; the review window is the victim's.
     assert DeadlineKind.INFORMATION not in kinds
     assert DeadlineKind.REVIEW_REQUEST in kinds
+
+
+def test_a_not_met_case_cannot_be_closed_while_the_victim_can_still_ask_for_a_review(
+    area, coordinator
+):
+    case = gathering(area, coordinator)
+    case = case_decide_threshold(
+        case, by=coordinator, on=dt.date(2026, 12, 21), route="threshold", met=False, reasons="-"
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        case_close(case, by=coordinator, reason="Victim told of the decision.")
+
+    assert refused.value.message_dict["reason"] == [
+        "The victim can ask for the decision to be reviewed until 18 January 2027. Close the "
+        "case after that day, or record their appeal."
+    ]
+    case.refresh_from_db()
+    assert case.status == Status.THRESHOLD_NOT_MET
 
 
 def test_a_case_cannot_be_closed_before_it_is_decided(area, coordinator):
@@ -88,7 +107,7 @@ def test_a_closed_case_cannot_be_withdrawn(area, coordinator):
     case = case_decide_threshold(
         case, by=coordinator, on=dt.date(2026, 12, 21), route="threshold", met=False, reasons="-"
     )
-    case = case_close(case, by=coordinator, reason="Done.")
+    case = close_after_window(case, coordinator, "Done.")
 
     with pytest.raises(IllegalStep, match=r"A case that is closed cannot be withdrawn\."):
         case_withdraw(case, by=coordinator, reason="Changed my mind.")

@@ -1,10 +1,10 @@
 """A repeat application declined as vexatious gets a letter with the reasons."""
 
-from casereview.cases.services import case_close, case_decline_repeat
+from casereview.cases.services import case_decline_repeat
 from casereview.cases.workflow import Step
 from casereview.letters.models import LetterKind
 from casereview.letters.services import write_letters
-from tests.cases.helpers import receive
+from tests.cases.helpers import close_after_window, receive
 from tests.letters.helpers import decided_not_met, texts
 
 REASONS = "The same five incidents were reviewed in the earlier case and nothing new has happened."
@@ -12,7 +12,7 @@ REASONS = "The same five incidents were reviewed in the earlier case and nothing
 
 def test_declined_names_the_earlier_case_and_gives_the_reasons(area, coordinator):
     earlier = decided_not_met(area, coordinator)
-    case_close(earlier, by=coordinator, reason="Decision given.")
+    close_after_window(earlier, coordinator, "Decision given.")
     repeat = receive(area, coordinator, material_change="Says it has got worse.")
     repeat = case_decline_repeat(repeat, by=coordinator, reasons=REASONS)
 

@@ -16,12 +16,11 @@ from casereview.cases.models import Case
 from casereview.cases.services import (
     Applicant,
     case_acknowledge,
-    case_close,
     case_request_information,
 )
 from casereview.letters.models import Letter
 from casereview.partners.services import IncidentInput, information_response_record
-from tests.cases.helpers import agency_of, receive, request_to, stated
+from tests.cases.helpers import agency_of, close_after_window, receive, request_to, stated
 from tests.cases.views.pages import case_page, decided, main_text, someone
 
 pytestmark = pytest.mark.usefixtures("in_march")
@@ -31,7 +30,7 @@ pytestmark = pytest.mark.usefixtures("in_march")
 def full_case(area: Area, coordinator: User) -> Case:
     """A repeat application by a councillor for a vulnerable victim whose first case was
     decided and closed; information requested, the police have answered, a letter is kept."""
-    earlier = case_close(
+    earlier = close_after_window(
         decided(area, coordinator, met=False, victim=someone(7, "Vera Victim")),
         by=coordinator,
         reason="Closed after the decision",

@@ -19,18 +19,34 @@ pytestmark = pytest.mark.usefixtures("in_march")
 def test_closing_a_decided_case_records_the_reason(
     area: Area, coordinator: User, coordinator_client: Client
 ) -> None:
-    case = decided(area, coordinator, met=False)
+    case = decided(area, coordinator, met=True)
 
     response = coordinator_client.post(
         step_url("close", case),
-        {"reason": "No review request within 28 days", **date_fields("on", dt.date(2026, 3, 16))},
+        {"reason": "The victim wants no review", **date_fields("on", dt.date(2026, 3, 16))},
         follow=True,
     )
 
     assert "The case is closed." in main_text(response)
     case.refresh_from_db()
     assert case.status == Status.CLOSED
-    assert case.end_reason == "No review request within 28 days"
+    assert case.end_reason == "The victim wants no review"
+
+
+def test_a_not_met_case_is_not_closed_while_the_victim_can_ask_for_a_review(
+    area: Area, coordinator: User, coordinator_client: Client
+) -> None:
+    case = decided(area, coordinator, met=False)
+
+    response = coordinator_client.post(
+        step_url("close", case),
+        {"reason": "No review request yet", **date_fields("on", dt.date(2026, 3, 16))},
+    )
+
+    assert "can ask for the decision to be reviewed until" in error_summary(response)
+    assert "No review request yet" in response.content.decode()
+    case.refresh_from_db()
+    assert case.status == Status.THRESHOLD_NOT_MET
 
 
 def test_an_impossible_date_is_explained_and_the_reason_kept(

@@ -9,9 +9,8 @@ from django.test import Client
 
 from casereview.accounts.models import User
 from casereview.areas.models import Area
-from casereview.cases.services import case_close
 from casereview.cases.workflow import Status
-from tests.cases.helpers import gathering
+from tests.cases.helpers import close_after_window, gathering
 from tests.cases.views.pages import date_fields, decided, error_summary, main_text, step_url
 
 pytestmark = pytest.mark.usefixtures("in_march")
@@ -53,7 +52,7 @@ def test_a_missing_reason_is_asked_for_and_the_date_kept(
 def test_a_closed_case_cannot_be_withdrawn(
     area: Area, coordinator: User, coordinator_client: Client
 ) -> None:
-    case = case_close(decided(area, coordinator, met=False), by=coordinator, reason="Done")
+    case = close_after_window(decided(area, coordinator, met=False), by=coordinator, reason="Done")
 
     response = coordinator_client.get(step_url("withdraw", case), follow=True)
 

@@ -4,9 +4,9 @@ means and links the earlier case; only a repeat can be declined."""
 from __future__ import annotations
 
 from casereview.cases.models import Case
-from casereview.cases.services import case_close, case_decide_threshold
+from casereview.cases.services import case_decide_threshold
 from casereview.cases.workflow import Status
-from tests.cases.helpers import gathering, receive
+from tests.cases.helpers import close_after_window, gathering, receive
 from tests.cases.views_intake.conftest import messages_of, page_url, text_of
 
 
@@ -15,7 +15,7 @@ def a_repeat(area, by):
     earlier = case_decide_threshold(
         earlier, by=by, on=earlier.received_on, route="threshold", met=False, reasons="None."
     )
-    earlier = case_close(earlier, by=by, reason="No review was asked for.")
+    earlier = close_after_window(earlier, by, "No review was asked for.")
     return earlier, receive(area, by, material_change="Nothing new, the same complaint.")
 
 

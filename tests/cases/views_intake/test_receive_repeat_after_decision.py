@@ -4,9 +4,9 @@ in circumstances; with one, it is received as a repeat of the earlier case."""
 from __future__ import annotations
 
 from casereview.cases.models import Case
-from casereview.cases.services import case_close, case_decide_threshold
+from casereview.cases.services import case_decide_threshold
 from casereview.cases.workflow import Status
-from tests.cases.helpers import gathering
+from tests.cases.helpers import close_after_window, gathering
 from tests.cases.views_intake.conftest import RECEIVE_URL, application, page_url, text_of
 
 
@@ -15,7 +15,7 @@ def decided_and_closed(area, by):
     case = case_decide_threshold(
         case, by=by, on=case.received_on, route="threshold", met=False, reasons="None counted."
     )
-    return case_close(case, by=by, reason="No review was asked for.")
+    return close_after_window(case, by, "No review was asked for.")
 
 
 def test_a_material_change_is_asked_for_then_the_repeat_is_received(
