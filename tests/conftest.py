@@ -8,15 +8,17 @@ satisfied, as if they had entered a code from their authenticator app.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
+import time_machine
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casereview.accounts.models import Role, User
 from casereview.areas.models import Agency, AgencyKind, Area
+from tests.cases.helpers import at
 from tests.factories import add_agency, make_agency, make_area, make_policy, make_user
 
 # A real SMTP server on loopback (the `smtp_server` fixture).
@@ -132,3 +134,21 @@ def staff_client(db: None) -> Callable[[User], Client]:
         return sign_in_verified(Client(), user)
 
     return make
+
+
+# Time frozen on a known working day (the case workflow, reviews and appeals).
+
+
+@pytest.fixture
+def before_christmas() -> Iterator[None]:
+    """Monday 21 December 2026, 10am: Christmas Day (Friday) and the Boxing Day substitute
+    (Monday 28th) and New Year's Day (Friday 1 January 2027) lie ahead."""
+    with time_machine.travel(at(2026, 12, 21), tick=False):
+        yield
+
+
+@pytest.fixture
+def in_march() -> Iterator[None]:
+    """Monday 16 March 2026, 10am: an ordinary working day."""
+    with time_machine.travel(at(2026, 3, 16), tick=False):
+        yield

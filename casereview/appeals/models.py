@@ -24,11 +24,15 @@ class Ground(models.TextChoices):
 
 
 class ReviewerKind(models.TextChoices):
-    PEER_AUTHORITY = AppealReviewerKind.PEER_AUTHORITY.value, _("A peer at a neighbouring authority")
+    PEER_AUTHORITY = (
+        AppealReviewerKind.PEER_AUTHORITY.value,
+        _("A peer at a neighbouring authority"),
+    )
     SENIOR_MANAGER = AppealReviewerKind.SENIOR_MANAGER.value, _("A senior manager")
     INDEPENDENT_CHAIR = AppealReviewerKind.INDEPENDENT_CHAIR.value, _("An independent chair")
-    PCC_OFFICE = AppealReviewerKind.PCC_OFFICE.value, _(
-        "The Police and Crime Commissioner's office"
+    PCC_OFFICE = (
+        AppealReviewerKind.PCC_OFFICE.value,
+        _("The Police and Crime Commissioner's office"),
     )
 
 

@@ -116,7 +116,9 @@ def _candidates(today: date) -> Iterable[Deadline]:
             met_on__isnull=True, informational=False, due_on__lt=_latest_due_to_look_at(today)
         )
         .exclude(case__status__in=FINAL_STATUSES)
-        .select_related("case__area", "case__spoc", "information_request__agency")
+        .select_related(
+            "case__area", "case__spoc", "information_request__agency", "action__owner"
+        )
         .order_by("due_on", "pk")
     )
 
@@ -133,7 +135,10 @@ def staff_recipients(case: Case) -> list[str]:
 
 
 def agency_recipient(deadline: Deadline, kind: str) -> str:
-    """The relevant body's address, for a reminder that its information is due."""
+    """The agency's address: the relevant body reminded that its information is due, or the
+    owner of an action of the plan, reminded and then alerted when it is overdue."""
+    if deadline.kind == DeadlineKind.ACTION and deadline.action is not None:
+        return deadline.action.owner.email
     if kind != NoticeKind.REMINDER or deadline.kind != DeadlineKind.INFORMATION:
         return ""
     request = deadline.information_request

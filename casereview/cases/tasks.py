@@ -22,6 +22,7 @@ TEMPLATES = {
     NoticeKind.OVERDUE: "cases/email/deadline_overdue",
 }
 AGENCY_TEMPLATE = "cases/email/information_due_agency"
+ACTION_TEMPLATE = "cases/email/action_due_agency"
 
 
 def _render(template: str, context: dict[str, Any]) -> tuple[str, str]:
@@ -58,6 +59,7 @@ def build_messages(notice: DeadlineNotice) -> list[EmailMessage]:
     deadline = notice.deadline
     case = deadline.case
     request = deadline.information_request
+    action = deadline.action
     context = {
         "service_name": settings.SERVICE_NAME,
         "reference": case.reference,
@@ -67,6 +69,8 @@ def build_messages(notice: DeadlineNotice) -> list[EmailMessage]:
         "rule": deadline.explanation.get("rule", ""),
         "explanation": deadline.explanation.get("lines", []),
         "agency_name": request.agency.name if request is not None else "",
+        "action": action.description if action is not None else "",
+        "overdue": notice.kind == NoticeKind.OVERDUE,
         "case_url": settings.SITE_URL.rstrip("/")
         + reverse("cases:case", kwargs={"reference": case.reference}),
     }
@@ -74,7 +78,15 @@ def build_messages(notice: DeadlineNotice) -> list[EmailMessage]:
     messages: list[EmailMessage] = []
     subject, body = _render(TEMPLATES[NoticeKind(notice.kind)], context)
     messages.extend(EmailMessage(subject, body, from_email, [to]) for to in notice.recipients)
-    if notice.agency_email:
+    if notice.agency_email and action is not None:
+        action_context = {
+            key: context[key]
+            for key in ("service_name", "reference", "area_name", "due_on", "action", "overdue")
+        }
+        action_context["agency_name"] = action.owner.name
+        subject, body = _render(ACTION_TEMPLATE, action_context)
+        messages.append(EmailMessage(subject, body, from_email, [notice.agency_email]))
+    elif notice.agency_email:
         agency_context = {
             key: context[key]
             for key in ("service_name", "reference", "area_name", "due_on", "agency_name")
@@ -96,7 +108,11 @@ def send_deadline_notice(notice_id: int) -> str:
     with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
         notice = (
             DeadlineNotice.objects.select_for_update(of=("self",))
-            .select_related("deadline__case__area", "deadline__information_request__agency")
+            .select_related(
+                "deadline__case__area",
+                "deadline__information_request__agency",
+                "deadline__action__owner",
+            )
             .filter(pk=notice_id)
             .first()
         )

@@ -182,14 +182,16 @@ class PanelMember(models.Model):
 
     @property
     def organisation_name(self) -> str:
-        return self.agency.name if self.agency_id else self.organisation
+        return self.agency.name if self.agency is not None else self.organisation
 
 
 class Recommendation(models.Model):
     """A recommendation of the review to one named body, which must have regard to it."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="recommendations")
-    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     body_name = models.CharField(max_length=200, blank=True)
     text = models.TextField()
     response = models.TextField(blank=True, help_text="How the body had regard to it")
@@ -202,7 +204,7 @@ class Recommendation(models.Model):
 
     @property
     def addressed_to(self) -> str:
-        return self.agency.name if self.agency_id else self.body_name
+        return self.agency.name if self.agency is not None else self.body_name
 
 
 class ActionStatus(models.TextChoices):
