@@ -3,6 +3,8 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("casereview.areas.urls")),
     path("staff/cases/", include("casereview.cases.urls")),
+    path("staff/cases/", include("casereview.reviews.urls")),
+    path("staff/cases/", include("casereview.appeals.urls")),
     path("staff/letters/", include("casereview.letters.urls")),
     path("staff/", include("casereview.accounts.urls")),
     path("api/", include("casereview.api.urls")),
