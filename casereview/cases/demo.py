@@ -1,9 +1,11 @@
-"""Demo cases for the demo area: at least one case in every status of the workflow.
+"""Demo cases for the demo area: at least one case in every status of the workflow, and an
+appeal in every status.
 
 Everything is built through the same service functions the staff pages call (receive,
 acknowledge, request information, record responses, decide, withdraw, close), so a demo case has
 the events, deadlines and scheduled letters of a real one, and a demo "threshold met" decision is
-one the rules engine agrees with. Nothing here writes a model directly.
+one the rules engine agrees with. Nothing here writes a model directly. The cases that go on to
+a review meeting or an appeal are in ``casereview.cases.demo_reviews``, built on the helpers here.
 
 Dates are relative to today (the services refuse future dates), spread over the last few weeks so
 that the dashboard shows deadlines overdue, due today and on track. The steps' own dates are as
@@ -29,6 +31,7 @@ from django.utils import timezone
 
 from casereview.accounts.models import Role, User
 from casereview.accounts.scoping import scope
+from casereview.appeals.models import Appeal, AppealStatus
 from casereview.areas.models import Agency, AgencyKind, Area
 from casereview.cases.models import (
     Case,
@@ -72,6 +75,7 @@ class DemoResult:
     created: tuple[str, ...] = ()
     already_present: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
+    appeals: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
         if not self.created:
@@ -79,7 +83,14 @@ class DemoResult:
         covered = ", ".join(
             f"{Status(status).label} {count}" for status, count in sorted(self.statuses.items())
         )
-        return f"Demo cases: {len(self.created)} created in {self.area_name} ({covered})."
+        appeals = ", ".join(
+            f"{AppealStatus(status).label} {count}"
+            for status, count in sorted(self.appeals.items())
+        )
+        return (
+            f"Demo cases: {len(self.created)} created in {self.area_name} ({covered}); "
+            f"appeals: {appeals or 'none'}."
+        )
 
 
 def demo_cases(area: Area) -> QuerySet[Case]:
@@ -796,10 +807,15 @@ def seed_demo_cases(area: Area, *, by: User) -> DemoResult:
         council=council,
         housing=_relevant_body(area, AgencyKind.HOUSING, fallback=council),
     )
+    # Imported here: those scenarios are built on this module's helpers.
+    from casereview.cases.demo_reviews import REVIEW_SCENARIOS
+
     with transaction.atomic():
-        cases = [scenario(seed) for scenario in _SCENARIOS]
+        cases = [scenario(seed) for scenario in (*_SCENARIOS, *REVIEW_SCENARIOS)]
+    appeals = Appeal.objects.filter(case__in=cases).values_list("status", flat=True)
     return DemoResult(
         area_name=area.name,
         created=tuple(case.reference for case in cases),
         statuses=dict(Counter(case.status for case in cases)),
+        appeals=dict(Counter(appeals)),
     )

@@ -1,5 +1,6 @@
 """The rules engine's evaluation of a case in plain English, for the decision page and the
-letters explaining a decision.
+letters explaining a decision; and the case's review (meetings, action plan) as the case page
+shows it.
 
 Both read the evaluation in its stored form (``CaseEvaluation.to_json``, kept on the case as
 ``threshold_result`` at decision time), so a letter explains exactly what was decided, even if a
@@ -16,8 +17,18 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from casereview.areas.models import Agency
 from casereview.cases.models import Case, Complaint
 from casereview.core.formatting import govuk_date
+from casereview.reviews.models import Action as ReviewAction
+from casereview.reviews.models import (
+    Meeting,
+    PanelMember,
+    Recommendation,
+    VictimComment,
+    VictimVoice,
+)
+from casereview.reviews.services import Chair, chair_warnings
 from casereview.rules import LocalPolicy, Reason, policy_from_dict
 
 
@@ -169,3 +180,82 @@ def result_summary(result: Mapping[str, Any]) -> str:
         "counted": counted,
         "threshold": threshold,
     }
+
+
+# --- The review and appeals on the case page ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    """One review meeting of a case as the case page shows it (staff only). The proportionality
+    assessment (``Meeting.RESTRICTED_FIELDS``) is deliberately left out: the case page shows
+    restricted data only in its RESTRICTED section."""
+
+    meeting: Meeting
+    chair_warnings: tuple[str, ...]
+    panel: tuple[PanelMember, ...]
+    recommendations: tuple[Recommendation, ...]
+    actions: tuple[ReviewAction, ...]
+    comments: tuple[VictimComment, ...]
+    plan_state: str
+
+    @property
+    def number(self) -> int:
+        return self.meeting.number
+
+
+def plan_state(meeting: Meeting) -> str:
+    """Where the meeting's action plan stands: draft, shared for comment, or final."""
+    if meeting.plan_finalised_on is not None:
+        return _("Final since %(day)s") % {"day": govuk_date(meeting.plan_finalised_on)}
+    if meeting.plan_shared_on is not None and meeting.comment_until is not None:
+        return _("Draft, shared with the victim for comment until %(day)s") % {
+            "day": govuk_date(meeting.comment_until)
+        }
+    return _("Draft")
+
+
+def meeting_chair_warnings(case: Case, meeting: Meeting) -> tuple[str, ...]:
+    """The warnings about the meeting's chair (an agency that handled the case, or not
+    independent), as they were given when it was arranged, read again from the meeting."""
+    chair = Chair(
+        name=meeting.chair_name,
+        organisation=meeting.chair_organisation,
+        email=meeting.chair_email,
+        agency=meeting.chair_agency,
+        independent=meeting.chair_independent,
+    )
+    return tuple(chair_warnings(case, chair))
+
+
+def meeting_views(case: Case) -> list[MeetingView]:
+    """The case's review meetings, the latest first, with their panel, recommendations, action
+    plan (every action, including those the victim may not see) and the victim's comments."""
+    meetings = case.meetings.select_related("chair_agency").prefetch_related(
+        "panel__agency", "recommendations__agency", "actions__owner", "victim_comments"
+    )
+    return [
+        MeetingView(
+            meeting=meeting,
+            chair_warnings=meeting_chair_warnings(case, meeting),
+            panel=tuple(meeting.panel.all()),
+            recommendations=tuple(meeting.recommendations.all()),
+            actions=tuple(meeting.actions.all()),
+            comments=tuple(meeting.victim_comments.all()),
+            plan_state=plan_state(meeting),
+        )
+        for meeting in meetings.order_by("-number")
+    ]
+
+
+def victim_voice_of(case: Case) -> VictimVoice | None:
+    """The victim's choice of how they are heard at the review, if it has been recorded."""
+    try:
+        return case.victim_voice
+    except VictimVoice.DoesNotExist:
+        return None
+
+
+def lead_agency(case: Case) -> Agency:
+    """The agency leading on the case: the one chosen after the review, or the council."""
+    return case.lead_agency or case.area.council

@@ -700,7 +700,22 @@ def _end(
 
 
 def case_withdraw(case: Case, *, by: User | None, reason: str, on: date | None = None) -> Case:
-    """The applicant withdraws the application (at any point before the case ends)."""
+    """The applicant withdraws the application (at any point before the case ends). Refused
+    while an appeal is open: its outcome is recorded first, so it is never left hanging."""
+    check_actor(by, case.area)
+    if case.appeals.exclude(status="concluded").exists():
+        raise ValidationError(
+            {
+                "reason": [
+                    ValidationError(
+                        _(
+                            "An appeal of this case is open. Record its outcome and send it "
+                            "before the case is withdrawn."
+                        )
+                    )
+                ]
+            }
+        )
     return _end(case, Step.WITHDRAW, Status.WITHDRAWN, by=by, reason=reason, on=on)
 
 

@@ -17,13 +17,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casereview.accounts.access import staff_member_required
+from casereview.appeals.models import AppealStatus
+from casereview.appeals.selectors import appeals_of, can_lodge
+from casereview.appeals.services import open_appeal
 from casereview.audit.log import record_view
 from casereview.cases.dashboard import Urgency, deadline_urgency
 from casereview.cases.models import Case, ComplaintSource, Deadline, DeadlineKind
+from casereview.cases.presenters import lead_agency, meeting_views, victim_voice_of
 from casereview.cases.selectors import cases_for, earlier_cases_of
 from casereview.cases.views.common import can_act, case_or_404, staff_navigation
 from casereview.cases.workflow import FINAL_STATUSES, Status, Step, allowed_steps
 from casereview.partners.services import relevant_bodies_to_ask
+from casereview.reviews.services import latest_meeting
 
 
 @dataclass(frozen=True)
@@ -33,15 +38,89 @@ class Action:
     warning: bool = False
 
 
-def _case_url(name: str, case: Case) -> str:
-    return reverse(name, kwargs={"reference": case.reference})
+def _case_url(name: str, case: Case, **extra: Any) -> str:
+    return reverse(name, kwargs={"reference": case.reference, **extra})
+
+
+def review_actions(case: Case, steps: set[Step]) -> list[Action]:
+    """Buttons for the steps of the review, in the order they come: the victim's voice, the
+    meeting, its record, the outcome and minutes, the victim's comments, the final plan, the
+    lead agency."""
+    actions: list[Action] = []
+    meeting = latest_meeting(case)
+    if Step.RECORD_VICTIM_VOICE in steps:
+        label = (
+            _("Change how the victim is heard")
+            if victim_voice_of(case) is not None
+            else _("Record how the victim is heard")
+        )
+        actions.append(Action(label, _case_url("reviews:voice", case)))
+    if Step.SCHEDULE_MEETING in steps:
+        arranged = meeting is not None and meeting.held_on is None
+        label = _("Re-arrange the review meeting") if arranged else _("Arrange the review meeting")
+        actions.append(Action(label, _case_url("reviews:schedule", case)))
+    if Step.RECORD_MEETING in steps:
+        label = (
+            _("Correct the record of the meeting")
+            if case.status == Status.MEETING_HELD
+            else _("Record the review meeting")
+        )
+        actions.append(Action(label, _case_url("reviews:record", case)))
+    if Step.SEND_OUTCOME in steps:
+        actions.append(
+            Action(_("Send the outcome to the victim"), _case_url("reviews:outcome", case))
+        )
+    if Step.CIRCULATE_MINUTES in steps and meeting is not None:
+        label = (
+            _("Send the minutes to the panel again")
+            if meeting.minutes_sent_on
+            else _("Send the minutes to the panel")
+        )
+        actions.append(Action(label, _case_url("reviews:minutes", case)))
+    if Step.RECORD_VICTIM_COMMENT in steps:
+        actions.append(
+            Action(
+                _("Record the victim's comments on the plan"), _case_url("reviews:comment", case)
+            )
+        )
+    if Step.FINALISE_PLAN in steps:
+        actions.append(Action(_("Make the action plan final"), _case_url("reviews:finalise", case)))
+    if Step.CHANGE_LEAD_AGENCY in steps:
+        actions.append(Action(_("Change the lead agency"), _case_url("reviews:lead-agency", case)))
+    return actions
+
+
+def appeal_actions(case: Case, steps: set[Step]) -> list[Action]:
+    """A button to record an appeal when one can be made, or for the next step of the appeal
+    that is open."""
+    waiting = open_appeal(case)
+    if waiting is None:
+        if can_lodge(case):
+            return [Action(_("Record an appeal"), _case_url("appeals:lodge", case))]
+        return []
+    if waiting.status == AppealStatus.LODGED and Step.DISMISS_APPEAL in steps:
+        return [
+            Action(
+                _("Record the appeal's hearing"),
+                _case_url("appeals:hear", case, appeal_id=waiting.pk),
+            )
+        ]
+    if waiting.status == AppealStatus.HEARD and Step.SEND_APPEAL_OUTCOME in steps:
+        return [
+            Action(
+                _("Send the appeal's outcome to the victim"),
+                _case_url("appeals:outcome", case, appeal_id=waiting.pk),
+            )
+        ]
+    return []
 
 
 def actions_for(case: Case) -> list[Action]:
     """Buttons for the steps the case's status allows, in the order they come in the process.
 
     Steps with a page of their own get a button; the two decisions share the decision page; a
-    response is recorded from its request's row; screening out happens at receipt.
+    response is recorded from its request's row, and an action of the plan from its own row;
+    screening out happens at receipt; an appeal's hearing and outcome follow the open appeal.
     """
     steps = set(allowed_steps(case.status))
     actions: list[Action] = []
@@ -66,6 +145,8 @@ def actions_for(case: Case) -> list[Action]:
         actions.append(
             Action(_("Record the call to the victim"), _case_url("cases:victim-contact", case))
         )
+    actions.extend(review_actions(case, steps))
+    actions.extend(appeal_actions(case, steps))
     if Step.ADD_COMPLAINT in steps:
         actions.append(Action(_("Add a complaint"), _case_url("cases:add-complaint", case)))
     if Step.ASSIGN_SPOC in steps:
@@ -139,6 +220,9 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     )
     complaints = list(case.complaints.select_related("agency"))
     repeat_of = visible.filter(pk=case.repeat_of_id).first() if case.repeat_of_id else None
+    acting = can_act(request, case)
+    steps = set(allowed_steps(case.status))
+    meetings = meeting_views(case)
     record_view(request, case, "case page")
     return TemplateResponse(
         request,
@@ -147,8 +231,8 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "case": case,
             "status_label": Status(case.status).label if case.status else "",
             "is_final": case.status in FINAL_STATUSES,
-            "can_act": can_act(request, case),
-            "actions": actions_for(case) if can_act(request, case) else [],
+            "can_act": acting,
+            "actions": actions_for(case) if acting else [],
             "complaints": [(c, complaint_source(c)) for c in complaints],
             "requests": [
                 {
@@ -168,6 +252,15 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "earlier_cases": list(earlier_cases_of(case).filter(pk__in=visible.values("pk"))),
             "repeat_of": repeat_of,
             "events": list(case.events.select_related("by").order_by("-at", "-pk")),
+            "voice": victim_voice_of(case),
+            "meetings": meetings,
+            "held_meetings": [m for m in meetings if m.meeting.held_on is not None],
+            "planned_actions": any(m.actions for m in meetings),
+            "comments_recorded": any(m.comments for m in meetings),
+            "lead_agency": lead_agency(case),
+            "appeals": appeals_of(case),
+            "can_change_voice": acting and Step.RECORD_VICTIM_VOICE in steps,
+            "can_update_actions": acting and Step.UPDATE_ACTION in steps,
             "step_labels": dict(Step.choices),
             "status_labels": dict(Status.choices),
             "navigation": staff_navigation("cases:dashboard"),

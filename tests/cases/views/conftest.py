@@ -1,4 +1,4 @@
-"""Fixtures for the staff pages of cases: time frozen (the fixtures of tests/cases/conftest.py)
+"""Fixtures for the staff pages of cases: time frozen (the fixtures of tests/conftest.py)
 and signed-in clients for the cast."""
 
 from __future__ import annotations
