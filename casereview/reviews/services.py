@@ -604,8 +604,9 @@ def review_send_outcome(
     return case
 
 
-def review_circulate_minutes(case: Case, *, by: User | None) -> Case:
+def review_circulate_minutes(case: Case, *, by: User | None, on: date | None = None) -> Case:
     """Send the minutes and the action plan to every panel member with an e-mail address."""
+    on = on or today()
     check_actor(by, case.area)
     with transaction.atomic():
         case = lock(case)
@@ -613,7 +614,10 @@ def review_circulate_minutes(case: Case, *, by: User | None) -> Case:
         meeting = _meeting_to_record(case)
         again = meeting.minutes_sent_on is not None
         if not again:
-            meeting.minutes_sent_on = today()
+            problems = Problems()
+            problems.day("on", on, not_before=meeting.held_on, not_before_what=_("the meeting"))
+            problems.raise_if_any()
+            meeting.minutes_sent_on = on
             meeting.save(update_fields=["minutes_sent_on"])
         event = transition(
             case,
@@ -662,9 +666,13 @@ def review_record_victim_comment(
     return case
 
 
-def review_finalise_plan(case: Case, *, by: User | None, note: str = "") -> Case:
-    """Make the action plan final and start monitoring it. Refused while the victim's window for
-    commenting is still open, unless their comments have been recorded."""
+def review_finalise_plan(
+    case: Case, *, by: User | None, note: str = "", on: date | None = None
+) -> Case:
+    """Make the action plan final (on ``on``, today by default) and start monitoring it.
+    Refused while the victim's window for commenting is still open on that day, unless their
+    comments have been recorded."""
+    on = on or today()
     check_actor(by, case.area)
     with transaction.atomic():
         case = lock(case)
@@ -672,7 +680,7 @@ def review_finalise_plan(case: Case, *, by: User | None, note: str = "") -> Case
         meeting = _meeting_to_record(case)
         commented = meeting.victim_comments.exists()
         until = meeting.comment_until
-        if until is not None and today() <= until and not commented:
+        if until is not None and on <= until and not commented:
             problems = Problems()
             problems.add(
                 "__all__",
@@ -683,7 +691,12 @@ def review_finalise_plan(case: Case, *, by: User | None, note: str = "") -> Case
                 % {"day": govuk_date(until)},
             )
             problems.raise_if_any()
-        meeting.plan_finalised_on = today()
+        problems = Problems()
+        problems.day(
+            "on", on, not_before=meeting.plan_shared_on, not_before_what=_("the plan was shared")
+        )
+        problems.raise_if_any()
+        meeting.plan_finalised_on = on
         meeting.save(update_fields=["plan_finalised_on"])
         event = transition(
             case,

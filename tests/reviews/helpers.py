@@ -16,7 +16,7 @@ import time_machine
 from django.utils import timezone
 
 from casereview.accounts.models import User
-from casereview.areas.models import Agency, AgencyKind, Area
+from casereview.areas.models import Agency, Area
 from casereview.areas.selectors import relevant_bodies
 from casereview.cases.models import Case
 from casereview.cases.services import case_decide_threshold
