@@ -5,6 +5,10 @@ restricted data (``Case.RESTRICTED_FIELDS``, the people alleged responsible) is 
 context and no template can show it by mistake. Only a letter to a relevant body also gets
 ``agency_facts``, with what the body needs to search its records.
 
+Letters about the review get ``meeting`` (``meeting_facts``) and letters about an appeal get
+``appeal`` (``appeal_facts``), built the same way: never the proportionality assessment
+(``Meeting.RESTRICTED_FIELDS``), and only the actions the victim may see.
+
 Every number and due date comes from the case's policy version and its stored ``Deadline`` rows,
 never from code: a letter says what this area's procedure says.
 """
@@ -17,6 +21,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from casereview.appeals.models import Appeal, Ground, Outcome
 from casereview.cases.models import (
     Case,
     Deadline,
@@ -30,6 +35,7 @@ from casereview.cases.workflow import Status
 from casereview.letters.models import LetterKind
 from casereview.letters.recipients import Addressee
 from casereview.partners.models import InformationRequest
+from casereview.reviews.models import ActionStatus, Meeting, VictimVoice, VoiceChoice
 from casereview.rules import AppealReviewerKind, LocalPolicy, calendar_for, policy_from_dict
 
 
@@ -43,6 +49,11 @@ def subject(kind: str, reference: str) -> str:
         LetterKind.NOT_SUITABLE: _("Your application is not suitable for an ASB Case Review"),
         LetterKind.DECLINED: _("Your repeat application for an ASB Case Review"),
         LetterKind.CLOSURE: _("Your ASB Case Review has ended"),
+        LetterKind.MEETING_INVITATION: _("Your ASB Case Review: invitation to the review meeting"),
+        LetterKind.OUTCOME: _("Your ASB Case Review: the outcome and the draft action plan"),
+        LetterKind.ACTION_PLAN: _("Your ASB Case Review: the final action plan"),
+        LetterKind.APPEAL_RECEIVED: _("Your ASB Case Review: we have received your appeal"),
+        LetterKind.APPEAL_OUTCOME: _("Your ASB Case Review: the outcome of your appeal"),
         LetterKind.INFORMATION_REQUEST: _("ASB Case Review: request for information"),
         LetterKind.DECISION_NOTICE: _("ASB Case Review: threshold decision"),
     }
@@ -81,14 +92,24 @@ def _due_on(case: Case, kind: str, fallback: date | None) -> date | None:
     return row.due_on if row is not None else fallback
 
 
-def _appeal_reviewer(policy: LocalPolicy) -> str:
-    kind = policy.appeal_reviewer.kind
-    who = {
+def _reviewer(kind: str, *, of_review: bool = False) -> str:
+    """Who hears an appeal of ``kind``, as a phrase inside a sentence; ``of_review`` for an
+    appeal against how the review was carried out rather than against the decision."""
+    senior = (
+        _("a senior manager who took no part in the review")
+        if of_review
+        else _("a senior manager who took no part in the decision")
+    )
+    return {
         AppealReviewerKind.PEER_AUTHORITY: _("a senior officer of a neighbouring authority"),
-        AppealReviewerKind.SENIOR_MANAGER: _("a senior manager who took no part in the decision"),
+        AppealReviewerKind.SENIOR_MANAGER: senior,
         AppealReviewerKind.INDEPENDENT_CHAIR: _("an independent chair"),
         AppealReviewerKind.PCC_OFFICE: _("the office of the Police and Crime Commissioner"),
-    }[kind]
+    }[AppealReviewerKind(kind)]
+
+
+def _appeal_reviewer(policy: LocalPolicy, *, of_review: bool = False) -> str:
+    who = _reviewer(policy.appeal_reviewer.kind, of_review=of_review)
     if policy.appeal_reviewer.independent_peer:
         return _("%(who)s, with an independent peer from another partnership") % {"who": who}
     return who
@@ -215,6 +236,114 @@ def agency_facts(case: Case, request: InformationRequest | None) -> dict[str, An
     }
 
 
+def _held_meeting(case: Case) -> Meeting | None:
+    return case.meetings.exclude(held_on=None).order_by("-number").first()
+
+
+def meeting_facts(case: Case, meeting: Meeting, policy: LocalPolicy) -> dict[str, Any]:
+    """What the victim may be told about a review meeting: never the proportionality
+    assessment (``Meeting.RESTRICTED_FIELDS``) nor an action they may not see."""
+    calendar = calendar_for(case.area.nation)
+    voice = VictimVoice.objects.filter(case=case).first()
+    starts = timezone.localtime(meeting.starts_at)
+    this_time = f"{LetterKind.MEETING_INVITATION}:{meeting.number}:{starts:%Y%m%d%H%M}"
+    earlier_invitation = (
+        case.letters.filter(key__startswith=f"{LetterKind.MEETING_INVITATION}:{meeting.number}:")
+        .exclude(key__startswith=this_time)
+        .exists()
+    )
+    appeal_by = None
+    if meeting.outcome_sent_on is not None:
+        appeal_by = calendar.add_calendar_days(
+            meeting.outcome_sent_on, policy.timescales.review_request_days
+        ).due
+    visible = meeting.actions.filter(victim_may_see=True).select_related("owner")
+    return {
+        "number": meeting.number,
+        "reconvened": meeting.number > 1,
+        "starts_at": meeting.starts_at,
+        "victim_part_ends_at": meeting.victim_part_ends_at,
+        "place_lines": _lines(meeting.place),
+        "video_link": meeting.video_link,
+        "by_video": voice is not None and voice.choice == VoiceChoice.ATTEND_BY_VIDEO,
+        "earlier_invitation": earlier_invitation,
+        "chair_name": meeting.chair_name,
+        "chair_organisation": meeting.chair_organisation,
+        "chair_independent": meeting.chair_independent,
+        "held_on": meeting.held_on,
+        "outcome": meeting.outcome,
+        "recommendations": [
+            {"text": recommendation.text, "to": recommendation.addressed_to}
+            for recommendation in meeting.recommendations.select_related("agency")
+        ],
+        "actions": [
+            {
+                "description": action.description,
+                "owner": action.owner.name,
+                "due_on": action.due_on,
+                "status": str(ActionStatus(action.status).label),
+                "done": action.status == ActionStatus.DONE,
+                "cancelled": action.status == ActionStatus.CANCELLED,
+                "completed_on": action.completed_on,
+            }
+            for action in visible.order_by("due_on", "pk")
+        ],
+        "actions_finished": all(
+            action.status in (ActionStatus.DONE, ActionStatus.CANCELLED) for action in visible
+        ),
+        "outcome_sent_on": meeting.outcome_sent_on,
+        "comment_until": meeting.comment_until,
+        "victim_commented": meeting.victim_comments.exists(),
+        "plan_finalised_on": meeting.plan_finalised_on,
+        "appeal_by": appeal_by,
+    }
+
+
+def _lowercase_first(label: str) -> str:
+    """A choice's label ("The decision that ...") to go inside a sentence."""
+    return label[:1].lower() + label[1:]
+
+
+def _ombudsman(case: Case) -> dict[str, str]:
+    """The ombudsman who looks at complaints about the council, by the area's nation."""
+    if case.area.nation == "wales":
+        return {"name": _("the Public Services Ombudsman for Wales"), "url": "www.ombudsman.wales"}
+    return {"name": _("the Local Government and Social Care Ombudsman"), "url": "www.lgo.org.uk"}
+
+
+def appeal_facts(case: Case, appeal: Appeal, policy: LocalPolicy) -> dict[str, Any]:
+    """What the victim is told about their appeal (the reviewer's reasons included)."""
+    calendar = calendar_for(case.area.nation)
+    times = policy.timescales
+    hearing = case.deadlines.filter(kind=DeadlineKind.APPEAL_HEARING, appeal=appeal).first()
+    redecision = case.deadlines.filter(kind=DeadlineKind.REDECISION, appeal=None).first()
+    against_threshold = appeal.ground == Ground.THRESHOLD_DECISION
+    return {
+        "against_threshold": against_threshold,
+        "ground": _lowercase_first(str(Ground(appeal.ground).label)),
+        "received_on": appeal.received_on,
+        "window_ends_on": appeal.window_ends_on,
+        "is_late": appeal.is_late,
+        "reviewer": _reviewer(appeal.reviewer_kind, of_review=not against_threshold),
+        "reviewer_organisation": appeal.reviewer_organisation,
+        "hearing_due": (
+            hearing.due_on
+            if hearing is not None
+            else calendar.add_working_days(
+                appeal.received_on, times.appeal_hearing_working_days
+            ).due
+        ),
+        "heard_on": appeal.heard_on,
+        "upheld": appeal.outcome == Outcome.UPHELD,
+        "reasons": appeal.reasons,
+        "redecision_due": redecision.due_on if redecision is not None else None,
+        # The PCC's office is where a "not met" decision can be looked at again, unless it
+        # heard this appeal itself.
+        "pcc_route": against_threshold and appeal.reviewer_kind != AppealReviewerKind.PCC_OFFICE,
+        "ombudsman": _ombudsman(case),
+    }
+
+
 def letter_context(
     case: Case,
     kind: str,
@@ -223,6 +352,8 @@ def letter_context(
     language: str,
     request: InformationRequest | None = None,
     is_copy: bool = False,
+    meeting: Meeting | None = None,
+    appeal: Appeal | None = None,
 ) -> dict[str, Any]:
     """The whole context of one letter (call with ``language`` active)."""
     policy = policy_from_dict(case.policy.rules)
@@ -251,12 +382,22 @@ def letter_context(
         "times": policy.timescales,
         "report_window": report_window(policy),
         "appeal_reviewer": _appeal_reviewer(policy),
+        "review_appeal_reviewer": _appeal_reviewer(policy, of_review=True),
         "case_facts": case_facts(case, policy),
         "is_copy": is_copy,
         "to_agency": to.is_agency,
     }
     if kind == LetterKind.CT3:
         context["threshold"] = _threshold_explanation(case)
+    if kind == LetterKind.CLOSURE:
+        # A case closed after its review says so: the meeting and what became of its actions.
+        meeting = meeting or _held_meeting(case)
+    if meeting is not None:
+        context["meeting"] = meeting_facts(case, meeting, policy)
+    if appeal is not None:
+        context["appeal"] = appeal_facts(case, appeal, policy)
+    # The council leads on a case unless the lead was handed to another agency after the review.
+    context["lead_agency"] = (case.lead_agency or case.area.council).name
     if to.is_agency:
         context["agency_facts"] = agency_facts(case, request)
         context["agency_name"] = to.name

@@ -27,6 +27,11 @@ class LetterKind(models.TextChoices):
     NOT_SUITABLE = "not_suitable", _("Not suitable for a Case Review")
     DECLINED = "declined", _("Repeat application declined")
     CLOSURE = "closure", _("Withdrawal or closure")
+    MEETING_INVITATION = "meeting_invitation", _("Invitation to the review meeting")
+    OUTCOME = "outcome", _("Outcome of the review, with the draft action plan")
+    ACTION_PLAN = "action_plan", _("The final action plan")
+    APPEAL_RECEIVED = "appeal_received", _("Appeal received")
+    APPEAL_OUTCOME = "appeal_outcome", _("Outcome of the appeal")
     INFORMATION_REQUEST = "information_request", _("Information request to a relevant body")
     DECISION_NOTICE = "decision_notice", _("Decision notice to a relevant body")
 

@@ -7,8 +7,15 @@ case. A letter whose key is already stored is not written again, so running it t
 retrying, a step's side effect run again) writes nothing new.
 
 Restricted data: a victim-facing letter's template never receives the restricted fields
-(``casereview.letters.context``), and after rendering the text is checked against them anyway;
-a letter that contains one is refused with ``RestrictedDataInLetter`` and not stored.
+(``casereview.letters.context``), and after rendering the text is checked against them anyway
+(``restricted_values``: the people alleged responsible, every meeting's proportionality
+assessment, and the actions the victim may not see); a letter that contains one is refused
+with ``RestrictedDataInLetter`` and not stored.
+
+Letters about the review and appeals carry the meeting or appeal in their key
+(``outcome:1``, ``appeal_received:7``, ``meeting_invitation:1:202603161400`` with the meeting's
+time, so a meeting moved to another time gets a new invitation), and a threshold decision taken
+again after an upheld appeal gets letters of its own (``ct3:2``).
 
 A recipient the case holds neither a postal address nor an e-mail address for cannot be written
 to: no letter is stored for them (one stored without a way to deliver it would wait forever in
@@ -31,6 +38,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from casereview.accounts.models import User
+from casereview.appeals.models import Appeal, AppealStatus
 from casereview.areas.selectors import relevant_bodies
 from casereview.cases.models import Case
 from casereview.cases.step_support import check_actor
@@ -46,6 +54,7 @@ from casereview.letters.models import (
 from casereview.letters.recipients import Addressee
 from casereview.letters.rendering import html_to_docx, html_to_pdf
 from casereview.partners.models import InformationRequest
+from casereview.reviews.models import Action, Meeting
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +70,12 @@ LETTER_STEPS: tuple[str, ...] = (
     Step.DECIDE_THRESHOLD_MET,
     Step.WITHDRAW,
     Step.CLOSE,
+    Step.SCHEDULE_MEETING,
+    Step.RECORD_VICTIM_VOICE,
+    Step.SEND_OUTCOME,
+    Step.FINALISE_PLAN,
+    Step.LODGE_APPEAL,
+    Step.SEND_APPEAL_OUTCOME,
 )
 
 
@@ -95,6 +110,9 @@ class PlannedLetter:
     request: InformationRequest | None = None
     # A copy to the applicant of a letter to the victim.
     is_copy: bool = False
+    # The review meeting or the appeal the letter is about.
+    meeting: Meeting | None = None
+    appeal: Appeal | None = None
 
 
 @dataclass
@@ -103,23 +121,78 @@ class WriteResult:
     unreachable: list[PlannedLetter] = field(default_factory=list)
 
 
-def _to_victim_and_applicant(case: Case, kind: str) -> list[PlannedLetter]:
-    letters = [PlannedLetter(kind, kind, recipients.victim(case))]
+def _to_victim_and_applicant(
+    case: Case,
+    kind: str,
+    *,
+    key: str = "",
+    meeting: Meeting | None = None,
+    appeal: Appeal | None = None,
+) -> list[PlannedLetter]:
+    """A letter to the victim (keyed ``key``, the kind by default) and, when someone applied
+    for them, its copy to the applicant."""
+    key = key or kind
+    letters = [PlannedLetter(key, kind, recipients.victim(case), meeting=meeting, appeal=appeal)]
     applicant = recipients.applicant(case)
     if applicant is not None:
-        letters.append(PlannedLetter(f"{kind}:applicant", kind, applicant, is_copy=True))
+        letters.append(
+            PlannedLetter(
+                f"{key}:applicant", kind, applicant, is_copy=True, meeting=meeting, appeal=appeal
+            )
+        )
     return letters
 
 
+def _meeting_invitation(case: Case) -> list[PlannedLetter]:
+    """An invitation to the first part of the latest meeting, when the victim chose to attend
+    and it has not been held. The key holds the meeting's time: arranged again for another
+    time, it is a new letter; arranged again at the same time (a new panel), it is not."""
+    meeting = case.meetings.order_by("-number").first()
+    if meeting is None or not meeting.victim_invited or meeting.held_on is not None:
+        return []
+    starts = timezone.localtime(meeting.starts_at)
+    key = f"{LetterKind.MEETING_INVITATION}:{meeting.number}:{starts:%Y%m%d%H%M}"
+    return _to_victim_and_applicant(case, LetterKind.MEETING_INVITATION, key=key, meeting=meeting)
+
+
+def _about_meeting(case: Case, kind: str, sent: str) -> list[PlannedLetter]:
+    """A letter about the latest meeting, once its ``sent`` date field is set."""
+    meeting = case.meetings.order_by("-number").first()
+    if meeting is None or getattr(meeting, sent) is None:
+        return []
+    return _to_victim_and_applicant(case, kind, key=f"{kind}:{meeting.number}", meeting=meeting)
+
+
+def _about_appeal(case: Case, kind: str, appeal: Appeal | None) -> list[PlannedLetter]:
+    if appeal is None:
+        return []
+    return _to_victim_and_applicant(case, kind, key=f"{kind}:{appeal.pk}", appeal=appeal)
+
+
+def _decision_suffix(case: Case) -> str:
+    """Empty for the first threshold decision; ``:2`` and so on for a decision taken again
+    after an upheld appeal, which is told in letters of its own."""
+    decisions = case.events.filter(
+        step__in=(Step.DECIDE_THRESHOLD_MET, Step.DECIDE_THRESHOLD_NOT_MET)
+    ).count()
+    return f":{decisions}" if decisions > 1 else ""
+
+
 def _decision_notices(case: Case) -> list[PlannedLetter]:
+    suffix = _decision_suffix(case)
     return [
         PlannedLetter(
-            f"{LetterKind.DECISION_NOTICE}:{body.code}",
+            f"{LetterKind.DECISION_NOTICE}:{body.code}{suffix}",
             LetterKind.DECISION_NOTICE,
             recipients.agency(body),
         )
         for body in relevant_bodies(case.area)
     ]
+
+
+def _decision_letters(case: Case, kind: str) -> list[PlannedLetter]:
+    key = f"{kind}{_decision_suffix(case)}"
+    return _to_victim_and_applicant(case, kind, key=key) + _decision_notices(case)
 
 
 def plan_letters(case: Case, step: str) -> list[PlannedLetter]:
@@ -145,11 +218,22 @@ def plan_letters(case: Case, step: str) -> list[PlannedLetter]:
             for request in case.information_requests.select_related("agency").order_by("pk")
         ]
     if step == Step.DECIDE_THRESHOLD_NOT_MET:
-        return _to_victim_and_applicant(case, LetterKind.CT3) + _decision_notices(case)
+        return _decision_letters(case, LetterKind.CT3)
     if step == Step.DECIDE_THRESHOLD_MET:
-        return _to_victim_and_applicant(case, LetterKind.CT4) + _decision_notices(case)
+        return _decision_letters(case, LetterKind.CT4)
     if step in (Step.WITHDRAW, Step.CLOSE):
         return _to_victim_and_applicant(case, LetterKind.CLOSURE)
+    if step in (Step.SCHEDULE_MEETING, Step.RECORD_VICTIM_VOICE):
+        return _meeting_invitation(case)
+    if step == Step.SEND_OUTCOME:
+        return _about_meeting(case, LetterKind.OUTCOME, "outcome_sent_on")
+    if step == Step.FINALISE_PLAN:
+        return _about_meeting(case, LetterKind.ACTION_PLAN, "plan_finalised_on")
+    if step == Step.LODGE_APPEAL:
+        return _about_appeal(case, LetterKind.APPEAL_RECEIVED, case.appeals.order_by("-pk").first())
+    if step == Step.SEND_APPEAL_OUTCOME:
+        concluded = case.appeals.filter(status=AppealStatus.CONCLUDED).order_by("-pk").first()
+        return _about_appeal(case, LetterKind.APPEAL_OUTCOME, concluded)
     return []
 
 
@@ -168,6 +252,8 @@ def render_html(case: Case, planned: PlannedLetter, language: str) -> str:
             language=language,
             request=planned.request,
             is_copy=planned.is_copy,
+            meeting=planned.meeting,
+            appeal=planned.appeal,
         )
         template = select_template(
             template_names(planned.kind, case.area.gss_code), using=TEMPLATE_ENGINE
@@ -179,18 +265,54 @@ def _normalised(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def restricted_values(case: Case) -> list[tuple[str, str]]:
-    """(field, text) pairs a victim-facing output must not contain: each restricted field's
-    whole value and each of its lines, so part of a list of names is caught too."""
+# Restricted text of the review shorter than this is not looked for: an assessment answered
+# "None." or "Yes" would otherwise refuse every letter with that ordinary word in it.
+_SHORTEST_REVIEW_PIECE = 8
+
+
+def _pieces(value: str, shortest: int) -> list[str]:
+    """The whole of ``value`` and each of its lines, normalised, leaving out short fragments."""
     found = []
+    for piece in [value, *value.splitlines()]:
+        normal = _normalised(piece)
+        if len(normal.strip(" .,;:")) >= shortest and normal not in found:
+            found.append(normal)
+    return found
+
+
+def restricted_values(case: Case) -> list[tuple[str, str]]:
+    """(field, text) pairs a victim-facing output must not contain, each as a whole value and
+    line by line, so part of a list of names is caught too:
+
+    - the case's restricted fields (``Case.RESTRICTED_FIELDS``, the people alleged responsible);
+    - every meeting's perpetrator proportionality assessment (``Meeting.RESTRICTED_FIELDS``),
+      named ``meeting.<field>``;
+    - the description of every action the victim may not see, named ``hidden_action``. A line
+      that is part of what an action the victim may see says is left out: that they may read.
+    """
+    found: list[tuple[str, str]] = []
+
+    def add(name: str, value: str, shortest: int) -> None:
+        for piece in _pieces(value, shortest):
+            if (name, piece) not in found:
+                found.append((name, piece))
+
+    # Very short fragments ("Mr", "3") would match ordinary words of any letter.
     for name in Case.RESTRICTED_FIELDS:
-        value = str(getattr(case, name) or "")
-        pieces = [value, *value.splitlines()]
-        for piece in pieces:
-            normal = _normalised(piece)
-            # Very short fragments ("Mr", "3") would match ordinary words of any letter.
-            if len(normal) >= 4 and (name, normal) not in found:
-                found.append((name, normal))
+        add(name, str(getattr(case, name) or ""), 4)
+    for values in Meeting.objects.filter(case=case).values_list(*Meeting.RESTRICTED_FIELDS):
+        for name, value in zip(Meeting.RESTRICTED_FIELDS, values, strict=True):
+            add(f"meeting.{name}", value or "", _SHORTEST_REVIEW_PIECE)
+    actions = Action.objects.filter(meeting__case=case)
+    visible = {
+        _normalised(text)
+        for text in actions.filter(victim_may_see=True).values_list("description", flat=True)
+    }
+    for text in actions.filter(victim_may_see=False).values_list("description", flat=True):
+        for piece in _pieces(text, _SHORTEST_REVIEW_PIECE):
+            shown = any(piece in seen for seen in visible)
+            if not shown and ("hidden_action", piece) not in found:
+                found.append(("hidden_action", piece))
     return found
 
 
