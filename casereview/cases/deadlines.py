@@ -245,7 +245,9 @@ def _review_deadlines(
             PlannedDeadline(
                 DeadlineKind.VICTIM_COMMENT,
                 None,
-                calendar.add_working_days(meeting.plan_shared_on, times.victim_comment_working_days),
+                calendar.add_working_days(
+                    meeting.plan_shared_on, times.victim_comment_working_days
+                ),
                 None,
                 informational=True,
             )

@@ -116,9 +116,7 @@ def _candidates(today: date) -> Iterable[Deadline]:
             met_on__isnull=True, informational=False, due_on__lt=_latest_due_to_look_at(today)
         )
         .exclude(case__status__in=FINAL_STATUSES)
-        .select_related(
-            "case__area", "case__spoc", "information_request__agency", "action__owner"
-        )
+        .select_related("case__area", "case__spoc", "information_request__agency", "action__owner")
         .order_by("due_on", "pk")
     )
 

@@ -118,11 +118,13 @@ class Step(models.TextChoices):
     CHANGE_LEAD_AGENCY = "change_lead_agency", _("Lead agency changed")
     LODGE_APPEAL = "lodge_appeal", _("Appeal received")
     DISMISS_APPEAL = "dismiss_appeal", _("Appeal not upheld")
-    UPHOLD_APPEAL_REDECIDE = "uphold_appeal_redecide", _(
-        "Appeal upheld: the threshold to be decided again"
+    UPHOLD_APPEAL_REDECIDE = (
+        "uphold_appeal_redecide",
+        _("Appeal upheld: the threshold to be decided again"),
     )
-    UPHOLD_APPEAL_RECONVENE = "uphold_appeal_reconvene", _(
-        "Appeal upheld: the review to be reconvened"
+    UPHOLD_APPEAL_RECONVENE = (
+        "uphold_appeal_reconvene",
+        _("Appeal upheld: the review to be reconvened"),
     )
     SEND_APPEAL_OUTCOME = "send_appeal_outcome", _("Appeal outcome sent to the victim")
     WITHDRAW = "withdraw", _("Withdrawn")

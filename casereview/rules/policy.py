@@ -184,7 +184,10 @@ class LocalPolicy:
     def __post_init__(self) -> None:
         _check_int(self.threshold, "threshold", 1, MAX_THRESHOLD)
         _check_int(
-            self.panel_minimum_relevant_bodies, "panel_minimum_relevant_bodies", 1, MAX_PANEL_MINIMUM
+            self.panel_minimum_relevant_bodies,
+            "panel_minimum_relevant_bodies",
+            1,
+            MAX_PANEL_MINIMUM,
         )
         _check_int(
             self.application_within_months,

@@ -147,9 +147,7 @@ def test_a_coordinator_takes_a_case_from_ct4_through_the_review_and_an_appeal_to
     assert_accessible(page)
     _fill_date(page, "received_on", TODAY)
     _group(page, "How did they comment?").get_by_label("Phone").check()
-    page.get_by_label("The victim's comments on the draft action plan").fill(
-        "Happy with the plan."
-    )
+    page.get_by_label("The victim's comments on the draft action plan").fill("Happy with the plan.")
     _submit(page, "Record the comments")
     _banner(page, "The victim's comments are kept with the action plan.")
     _button(page, "Make the action plan final")

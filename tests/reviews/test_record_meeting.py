@@ -69,7 +69,7 @@ def test_the_record_is_corrected_until_the_outcome_is_sent(area, coordinator):
 def test_too_few_relevant_bodies_attending_is_a_warning_kept_with_the_event(area, coordinator):
     case = scheduled(area, coordinator)
     meeting = case.meetings.get()
-    absent = meeting.panel.filter(relevant_body=True).first()
+    absent = meeting.panel.filter(relevant_body=True).order_by("pk")[0]
     complete = record(case, timezone.localdate())
     attendance = {**complete.attendance, absent.pk: False}
 

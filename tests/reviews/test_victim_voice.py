@@ -39,7 +39,9 @@ def test_a_statement_is_needed_typed_or_uploaded(area, coordinator):
         case, by=coordinator, voice=voice(VoiceChoice.IMPACT_STATEMENT, upload=upload)
     )
     assert case.victim_voice.statement_file_name == "statement.pdf"
-    assert bytes(case.victim_voice.statement_file) == b"%PDF-1.4 statement"
+    stored = case.victim_voice.statement_file
+    assert stored is not None
+    assert bytes(stored) == b"%PDF-1.4 statement"
 
 
 @pytest.mark.parametrize(
