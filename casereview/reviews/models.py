@@ -114,6 +114,9 @@ class Meeting(models.Model):
         default=False, help_text="From outside the agencies that handled the case"
     )
     victim_invited = models.BooleanField(default=False)
+    # The chair's invitation to the meeting as last arranged (panel members have their own).
+    chair_invited_at = models.DateTimeField(null=True, blank=True)
+    chair_invitation_error = models.CharField(max_length=300, blank=True)
     scheduled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -387,6 +387,9 @@ def review_schedule_meeting(case: Case, *, by: User | None, plan: MeetingPlan) -
         meeting.chair_agency = plan.chair.agency
         meeting.chair_independent = plan.chair.independent
         meeting.victim_invited = voice is not None and voice.attends
+        # A new arrangement is a new invitation for everyone, the chair included.
+        meeting.chair_invited_at = None
+        meeting.chair_invitation_error = ""
         meeting.scheduled_by = by
         meeting.scheduled_at = timezone.now()
         meeting.save()

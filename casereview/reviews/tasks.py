@@ -185,16 +185,13 @@ def send_invitations(meeting_id: int) -> dict[str, int]:
             return result
         case = meeting.case
         members = list(meeting.panel.select_related("agency"))
-        # Nothing recorded against any member means no earlier run reached this arrangement,
-        # so the chair (who has no panel row) has not been invited to it either.
-        first_run = not any(m.invited_at or m.invitation_error for m in members)
         for member in members:
             if not member.email and not member.invitation_error:
                 member.invitation_error = NO_EMAIL
                 member.save(update_fields=["invitation_error"])
                 result["skipped"] += 1
         recipients: list[tuple[Recipient, PanelMember | None]] = []
-        if first_run and meeting.chair_email:
+        if meeting.chair_email and meeting.chair_invited_at is None:
             recipients.append((Recipient(meeting.chair_name, meeting.chair_email, True), None))
         recipients += [
             (Recipient(m.name, m.email), m) for m in members if m.email and m.invited_at is None
@@ -231,6 +228,10 @@ def send_invitations(meeting_id: int) -> dict[str, int]:
                 row.invited_at = None if error else timezone.now()
                 row.invitation_error = error
                 row.save(update_fields=["invited_at", "invitation_error"])
+            else:
+                meeting.chair_invited_at = None if error else timezone.now()
+                meeting.chair_invitation_error = error
+                meeting.save(update_fields=["chair_invited_at", "chair_invitation_error"])
     return result
 
 

@@ -1,5 +1,5 @@
-"""An invitation the mail server refuses is recorded against the panel member, and sent when
-the task runs again."""
+"""An invitation the mail server refuses is recorded against the panel member (or the chair's
+meeting), and sent when the task runs again."""
 
 from __future__ import annotations
 
@@ -37,6 +37,9 @@ def test_a_refused_invitation_is_recorded_and_sent_on_the_next_run(
     assert smtp_server.messages == []
     assert all(m.invited_at is None for m in members)
     assert all("ConnectionRefusedError" in m.invitation_error for m in members)
+    meeting.refresh_from_db()
+    assert meeting.chair_invited_at is None
+    assert "ConnectionRefusedError" in meeting.chair_invitation_error
 
     settings.EMAIL_PORT = working_port
     send_invitations.enqueue(meeting.pk)
@@ -45,6 +48,10 @@ def test_a_refused_invitation_is_recorded_and_sent_on_the_next_run(
     sent_to = [to for [to] in smtp_server.recipients]
     for member in members:
         assert sent_to.count(member.email) == 1
+    assert sent_to.count(meeting.chair_email) == 1
+    meeting.refresh_from_db()
+    assert meeting.chair_invited_at is not None
+    assert meeting.chair_invitation_error == ""
     for member in meeting.panel.all():
         assert member.invited_at is not None
         assert member.invitation_error == ""

@@ -7,140 +7,324 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('areas', '0001_initial'),
-        ('cases', '0004_case_lead_agency_first_decided_on'),
+        ("areas", "0001_initial"),
+        ("cases", "0004_case_lead_agency_first_decided_on"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(default=1)),
-                ('starts_at', models.DateTimeField()),
-                ('duration_minutes', models.PositiveSmallIntegerField(default=120)),
-                ('victim_part_minutes', models.PositiveSmallIntegerField(default=30)),
-                ('place', models.TextField(blank=True)),
-                ('video_link', models.URLField(blank=True, max_length=500)),
-                ('chair_name', models.CharField(max_length=200)),
-                ('chair_organisation', models.CharField(max_length=200)),
-                ('chair_email', models.EmailField(blank=True, max_length=254)),
-                ('chair_independent', models.BooleanField(default=False, help_text='From outside the agencies that handled the case')),
-                ('victim_invited', models.BooleanField(default=False)),
-                ('scheduled_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('held_on', models.DateField(blank=True, null=True)),
-                ('victim_attended', models.BooleanField(blank=True, null=True)),
-                ('minutes', models.TextField(blank=True)),
-                ('outcome', models.TextField(blank=True, help_text='The outcome as the victim is told it')),
-                ('interventions_considered', models.TextField(blank=True)),
-                ('necessity_and_proportionality', models.TextField(blank=True)),
-                ('rights_considered', models.TextField(blank=True)),
-                ('proportionality_decision', models.TextField(blank=True)),
-                ('outcome_sent_on', models.DateField(blank=True, null=True)),
-                ('outcome_phoned_on', models.DateField(blank=True, null=True)),
-                ('minutes_sent_on', models.DateField(blank=True, null=True)),
-                ('plan_shared_on', models.DateField(blank=True, null=True)),
-                ('comment_until', models.DateField(blank=True, null=True)),
-                ('plan_finalised_on', models.DateField(blank=True, null=True)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='cases.case')),
-                ('chair_agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='areas.agency')),
-                ('scheduled_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(default=1)),
+                ("starts_at", models.DateTimeField()),
+                ("duration_minutes", models.PositiveSmallIntegerField(default=120)),
+                ("victim_part_minutes", models.PositiveSmallIntegerField(default=30)),
+                ("place", models.TextField(blank=True)),
+                ("video_link", models.URLField(blank=True, max_length=500)),
+                ("chair_name", models.CharField(max_length=200)),
+                ("chair_organisation", models.CharField(max_length=200)),
+                ("chair_email", models.EmailField(blank=True, max_length=254)),
+                (
+                    "chair_independent",
+                    models.BooleanField(
+                        default=False, help_text="From outside the agencies that handled the case"
+                    ),
+                ),
+                ("victim_invited", models.BooleanField(default=False)),
+                ("scheduled_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("held_on", models.DateField(blank=True, null=True)),
+                ("victim_attended", models.BooleanField(blank=True, null=True)),
+                ("minutes", models.TextField(blank=True)),
+                (
+                    "outcome",
+                    models.TextField(blank=True, help_text="The outcome as the victim is told it"),
+                ),
+                ("interventions_considered", models.TextField(blank=True)),
+                ("necessity_and_proportionality", models.TextField(blank=True)),
+                ("rights_considered", models.TextField(blank=True)),
+                ("proportionality_decision", models.TextField(blank=True)),
+                ("outcome_sent_on", models.DateField(blank=True, null=True)),
+                ("outcome_phoned_on", models.DateField(blank=True, null=True)),
+                ("minutes_sent_on", models.DateField(blank=True, null=True)),
+                ("plan_shared_on", models.DateField(blank=True, null=True)),
+                ("comment_until", models.DateField(blank=True, null=True)),
+                ("plan_finalised_on", models.DateField(blank=True, null=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meetings",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "chair_agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="areas.agency",
+                    ),
+                ),
+                (
+                    "scheduled_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['case', 'number'],
+                "ordering": ["case", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.TextField()),
-                ('due_on', models.DateField()),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('done', 'Done'), ('cancelled', 'Cancelled')], default='not_started', max_length=20)),
-                ('victim_may_see', models.BooleanField(default=True)),
-                ('completed_on', models.DateField(blank=True, null=True)),
-                ('progress', models.TextField(blank=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='areas.agency')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='reviews.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("description", models.TextField()),
+                ("due_on", models.DateField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("in_progress", "In progress"),
+                            ("done", "Done"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="not_started",
+                        max_length=20,
+                    ),
+                ),
+                ("victim_may_see", models.BooleanField(default=True)),
+                ("completed_on", models.DateField(blank=True, null=True)),
+                ("progress", models.TextField(blank=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="areas.agency",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="reviews.meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['meeting', 'due_on', 'pk'],
+                "ordering": ["meeting", "due_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='PanelMember',
+            name="PanelMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organisation', models.CharField(blank=True, max_length=200)),
-                ('name', models.CharField(max_length=200)),
-                ('role', models.CharField(blank=True, max_length=200)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('relevant_body', models.BooleanField(default=False)),
-                ('attended', models.BooleanField(blank=True, null=True)),
-                ('invited_at', models.DateTimeField(blank=True, null=True)),
-                ('invitation_error', models.CharField(blank=True, max_length=300)),
-                ('agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='areas.agency')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='panel', to='reviews.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("organisation", models.CharField(blank=True, max_length=200)),
+                ("name", models.CharField(max_length=200)),
+                ("role", models.CharField(blank=True, max_length=200)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                ("relevant_body", models.BooleanField(default=False)),
+                ("attended", models.BooleanField(blank=True, null=True)),
+                ("invited_at", models.DateTimeField(blank=True, null=True)),
+                ("invitation_error", models.CharField(blank=True, max_length=300)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="areas.agency",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="panel",
+                        to="reviews.meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['meeting', '-relevant_body', 'pk'],
+                "ordering": ["meeting", "-relevant_body", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Recommendation',
+            name="Recommendation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body_name', models.CharField(blank=True, max_length=200)),
-                ('text', models.TextField()),
-                ('response', models.TextField(blank=True, help_text='How the body had regard to it')),
-                ('agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='areas.agency')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recommendations', to='reviews.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body_name", models.CharField(blank=True, max_length=200)),
+                ("text", models.TextField()),
+                (
+                    "response",
+                    models.TextField(blank=True, help_text="How the body had regard to it"),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="areas.agency",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recommendations",
+                        to="reviews.meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['meeting', 'pk'],
+                "ordering": ["meeting", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='VictimComment',
+            name="VictimComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('received_on', models.DateField()),
-                ('how', models.CharField(choices=[('email', 'E-mail'), ('phone', 'Phone'), ('letter', 'Letter')], max_length=10)),
-                ('text', models.TextField()),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='victim_comments', to='reviews.meeting')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("received_on", models.DateField()),
+                (
+                    "how",
+                    models.CharField(
+                        choices=[("email", "E-mail"), ("phone", "Phone"), ("letter", "Letter")],
+                        max_length=10,
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("recorded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="victim_comments",
+                        to="reviews.meeting",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['meeting', 'received_on', 'pk'],
+                "ordering": ["meeting", "received_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='VictimVoice',
+            name="VictimVoice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('contacted_on', models.DateField(help_text='When the SPOC spoke to the victim about it')),
-                ('contacted_how', models.CharField(choices=[('email', 'E-mail'), ('phone', 'Phone'), ('letter', 'Letter')], default='phone', max_length=10)),
-                ('choice', models.CharField(choices=[('attend_in_person', 'Attend the first part of the meeting in person'), ('attend_by_video', 'Attend the first part of the meeting by video'), ('impact_statement', 'A written victim impact statement'), ('advocate', 'An advocate or representative speaks for them'), ('none', 'None of these')], max_length=20)),
-                ('statement', models.TextField(blank=True, help_text='A typed victim impact statement')),
-                ('statement_file_name', models.CharField(blank=True, max_length=200)),
-                ('statement_file_type', models.CharField(blank=True, max_length=100)),
-                ('statement_file', models.BinaryField(blank=True, null=True)),
-                ('advocate_name', models.CharField(blank=True, max_length=200)),
-                ('advocate_organisation', models.CharField(blank=True, max_length=200)),
-                ('advocate_contact', models.CharField(blank=True, max_length=200)),
-                ('support_offered', models.TextField(blank=True, help_text='Support services offered, and any referral made')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('case', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='victim_voice', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "contacted_on",
+                    models.DateField(help_text="When the SPOC spoke to the victim about it"),
+                ),
+                (
+                    "contacted_how",
+                    models.CharField(
+                        choices=[("email", "E-mail"), ("phone", "Phone"), ("letter", "Letter")],
+                        default="phone",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "choice",
+                    models.CharField(
+                        choices=[
+                            ("attend_in_person", "Attend the first part of the meeting in person"),
+                            ("attend_by_video", "Attend the first part of the meeting by video"),
+                            ("impact_statement", "A written victim impact statement"),
+                            ("advocate", "An advocate or representative speaks for them"),
+                            ("none", "None of these"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "statement",
+                    models.TextField(blank=True, help_text="A typed victim impact statement"),
+                ),
+                ("statement_file_name", models.CharField(blank=True, max_length=200)),
+                ("statement_file_type", models.CharField(blank=True, max_length=100)),
+                ("statement_file", models.BinaryField(blank=True, null=True)),
+                ("advocate_name", models.CharField(blank=True, max_length=200)),
+                ("advocate_organisation", models.CharField(blank=True, max_length=200)),
+                ("advocate_contact", models.CharField(blank=True, max_length=200)),
+                (
+                    "support_offered",
+                    models.TextField(
+                        blank=True, help_text="Support services offered, and any referral made"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "case",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="victim_voice",
+                        to="cases.case",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.UniqueConstraint(fields=('case', 'number'), name='one_meeting_number_per_case'),
+            model_name="meeting",
+            constraint=models.UniqueConstraint(
+                fields=("case", "number"), name="one_meeting_number_per_case"
+            ),
         ),
     ]
