@@ -132,6 +132,19 @@ def test_a_coordinator_takes_a_case_from_ct4_through_the_review_and_an_appeal_to
     expect(page.locator("main")).not_to_contain_text(ASSESSMENT)
     assert_accessible(page)
 
+    # The meeting's documents, and the victim's action plan without the hidden action.
+    page.get_by_role(
+        "link", name="Agenda, terms of reference, chair's pack and action plan"
+    ).click()
+    expect(page.locator("h1")).to_have_text("Review documents")
+    assert_accessible(page)
+    response = page.request.get(
+        f"{live_server.url}/staff/cases/{case.reference}/review/documents/action-plan/victim.pdf"
+    )
+    assert response.ok
+    assert response.headers["content-type"] == "application/pdf"
+    _go_to_case(page, live_server, case)
+
     # The outcome and the draft plan to the victim: the hidden action is not among them.
     _button(page, "Send the outcome to the victim")
     expect(page.locator("h1")).to_have_text("Send the outcome to the victim")
