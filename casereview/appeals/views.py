@@ -27,7 +27,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from casereview.accounts.access import staff_member_required
-from casereview.accounts.models import User
 from casereview.appeals import forms as appeal_forms
 from casereview.appeals import selectors
 from casereview.appeals.models import Appeal, AppealStatus, Ground, Outcome
@@ -45,24 +44,15 @@ from casereview.cases.views.common import (
     can_act,
     case_or_404,
     case_url,
+    posted_data,
     refuse_illegal_step,
+    signed_in_user,
     staff_navigation,
     take_step,
 )
 from casereview.cases.workflow import IllegalStep, Step, is_allowed
 from casereview.core.formatting import govuk_date
 from casereview.rules import policy_from_dict
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    # staff_member_required has let only signed-in members through.
-    assert isinstance(user, User)
-    return user
-
-
-def _data(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 def appeal_url(appeal: Appeal) -> str:
@@ -142,7 +132,7 @@ def lodge(request: HttpRequest, reference: str) -> HttpResponse:
     today = timezone.localdate()
     ask_late_reason = today > min(window.ends_on for window in windows)
     form = appeal_forms.LodgeForm(
-        _data(request),
+        posted_data(request),
         grounds=[(window.ground, window.label) for window in windows],
         ask_late_reason=ask_late_reason,
         initial={"received_on": today, "reviewer_kind": default_reviewer(case)},
@@ -155,7 +145,7 @@ def lodge(request: HttpRequest, reference: str) -> HttpResponse:
             form,
             lambda: appeal_lodge(
                 case,
-                by=_user(request),
+                by=signed_in_user(request),
                 ground=data["ground"],
                 received_on=data["received_on"],
                 what_the_victim_says=data["what_the_victim_says"],
@@ -237,7 +227,7 @@ def hear(request: HttpRequest, reference: str, appeal_id: int) -> HttpResponse:
     if not is_allowed(Step.DISMISS_APPEAL, case.status):
         return refuse_illegal_step(request, case, IllegalStep(Step.DISMISS_APPEAL, case.status))
     form = appeal_forms.HearForm(
-        _data(request),
+        posted_data(request),
         initial={"heard_on": timezone.localdate(), "reviewer_name": found.reviewer_name},
     )
     if request.method == "POST" and form.is_valid():
@@ -249,7 +239,7 @@ def hear(request: HttpRequest, reference: str, appeal_id: int) -> HttpResponse:
             form,
             lambda: appeal_hear(
                 found,
-                by=_user(request),
+                by=signed_in_user(request),
                 heard_on=data["heard_on"],
                 outcome=data["outcome"],
                 reasons=data["reasons"],
@@ -296,14 +286,14 @@ def send_outcome(request: HttpRequest, reference: str, appeal_id: int) -> HttpRe
         return refuse_illegal_step(
             request, case, IllegalStep(Step.SEND_APPEAL_OUTCOME, case.status)
         )
-    form = appeal_forms.OutcomeForm(_data(request), initial=appeal_forms.initial_today())
+    form = appeal_forms.OutcomeForm(posted_data(request), initial=appeal_forms.initial_today())
     if request.method == "POST" and form.is_valid():
         on = form.cleaned_data["on"]
         done = take_step(
             request,
             case,
             form,
-            lambda: appeal_send_outcome(found, by=_user(request), on=on),
+            lambda: appeal_send_outcome(found, by=signed_in_user(request), on=on),
             success=_("The outcome of the appeal is sent to the victim."),
         )
         if done is not None:

@@ -8,14 +8,16 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from casereview.accounts.models import User
 from casereview.accounts.scoping import scope
 from casereview.cases.models import Case
 from casereview.cases.selectors import CASE_WORKER_ROLES, case_for
-from casereview.cases.workflow import IllegalStep
+from casereview.cases.workflow import IllegalStep, is_allowed
 from casereview.core.navigation import staff_sections
 
 
@@ -86,3 +88,27 @@ def take_step(
 def staff_navigation(current: str = "") -> list[dict[str, Any]]:
     """The service navigation of staff pages; ``current`` is the URL name of the section."""
     return staff_sections(None, current)
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """The member of staff making the request (``staff_member_required`` has let only signed-in
+    members through)."""
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def open_step(request: HttpRequest, reference: str, step: str) -> Case | HttpResponse:
+    """The case, if the signed-in person may take ``step`` on it now; otherwise the answer
+    (404 out of scope, 403 read-only, the case page with the reason for an illegal step)."""
+    case = case_or_404(request, reference)
+    if not can_act(request, case):
+        raise PermissionDenied(_("You can see this case but not act on it."))
+    if not is_allowed(step, case.status):
+        return refuse_illegal_step(request, case, IllegalStep(step, case.status))
+    return case
+
+
+def posted_data(request: HttpRequest) -> Any:
+    """The submitted form data of a POST, or None (an unbound form) for a GET."""
+    return request.POST if request.method == "POST" else None

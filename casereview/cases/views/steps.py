@@ -14,7 +14,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.datastructures import MultiValueDict
@@ -37,14 +36,14 @@ from casereview.cases.services import (
     case_withdraw,
 )
 from casereview.cases.views.common import (
-    can_act,
-    case_or_404,
     case_url,
-    refuse_illegal_step,
+    open_step,
+    posted_data,
+    signed_in_user,
     staff_navigation,
     take_step,
 )
-from casereview.cases.workflow import IllegalStep, Step, is_allowed
+from casereview.cases.workflow import Step
 from casereview.core.forms.mixins import summary_items
 from casereview.partners.services import (
     IncidentInput,
@@ -54,28 +53,6 @@ from casereview.partners.services import (
 
 INCIDENTS_PREFIX = "incidents"
 ADD_INCIDENT = "add_incident"
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    # staff_member_required has let only signed-in members through.
-    assert isinstance(user, User)
-    return user
-
-
-def _open_step(request: HttpRequest, reference: str, step: str) -> Case | HttpResponse:
-    """The case, if the signed-in person may take ``step`` on it now; otherwise the answer
-    (404 out of scope, 403 read-only, the case page with the reason for an illegal step)."""
-    case = case_or_404(request, reference)
-    if not can_act(request, case):
-        raise PermissionDenied(_("You can see this case but not act on it."))
-    if not is_allowed(step, case.status):
-        return refuse_illegal_step(request, case, IllegalStep(step, case.status))
-    return case
-
-
-def _data(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 def _render(
@@ -111,18 +88,18 @@ def _simple_step(
     context: Callable[[Case], dict[str, Any]] | None = None,
 ) -> HttpResponse:
     """A step page with one form: show it, or take the step with its cleaned data."""
-    found = _open_step(request, reference, step)
+    found = open_step(request, reference, step)
     if isinstance(found, HttpResponse):
         return found
     case = found
-    form = make_form(case, _data(request))
+    form = make_form(case, posted_data(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         done = take_step(
             request,
             case,
             form,
-            lambda: act(case, _user(request), data),
+            lambda: act(case, signed_in_user(request), data),
             success=success,
             field_map=field_map,
         )
@@ -200,7 +177,7 @@ def add_complaint(request: HttpRequest, reference: str) -> HttpResponse:
 @staff_member_required
 @require_http_methods(["GET", "POST"])
 def request_information(request: HttpRequest, reference: str) -> HttpResponse:
-    found = _open_step(request, reference, Step.REQUEST_INFORMATION)
+    found = open_step(request, reference, Step.REQUEST_INFORMATION)
     if isinstance(found, HttpResponse):
         return found
     case = found
@@ -209,14 +186,16 @@ def request_information(request: HttpRequest, reference: str) -> HttpResponse:
     if not to_ask and request.method == "POST":
         messages.error(request, _("Every relevant body of the area has already been asked."))
         return HttpResponseRedirect(case_url(case))
-    form = step_forms.RequestInformationForm(_data(request), initial=step_forms.initial_today())
+    form = step_forms.RequestInformationForm(
+        posted_data(request), initial=step_forms.initial_today()
+    )
     if request.method == "POST" and form.is_valid():
         on = form.cleaned_data["on"]
         done = take_step(
             request,
             case,
             form,
-            lambda: case_request_information(case, by=_user(request), on=on),
+            lambda: case_request_information(case, by=signed_in_user(request), on=on),
             success=ngettext(
                 "Information is requested from %(count)s relevant body.",
                 "Information is requested from %(count)s relevant bodies.",
@@ -291,7 +270,7 @@ def _response_errors(form: forms.BaseForm, incidents: IncidentRows) -> list[dict
 @staff_member_required
 @require_http_methods(["GET", "POST"])
 def record_response(request: HttpRequest, reference: str, request_id: int) -> HttpResponse:
-    found = _open_step(request, reference, Step.RECORD_RESPONSE)
+    found = open_step(request, reference, Step.RECORD_RESPONSE)
     if isinstance(found, HttpResponse):
         return found
     case = found
@@ -319,9 +298,9 @@ def record_response(request: HttpRequest, reference: str, request_id: int) -> Ht
         return _render_response(request, case, info_request, form, incidents, errors=[])
 
     incidents = _incident_formset(step_forms.BLANK_INCIDENTS)(
-        _data(request), prefix=INCIDENTS_PREFIX, form_kwargs=form_kwargs
+        posted_data(request), prefix=INCIDENTS_PREFIX, form_kwargs=form_kwargs
     )
-    form = step_forms.ResponseForm(_data(request))
+    form = step_forms.ResponseForm(posted_data(request))
     if request.method == "POST":
         form_valid = form.is_valid()
         incidents_valid = incidents.is_valid()
@@ -346,7 +325,7 @@ def record_response(request: HttpRequest, reference: str, request_id: int) -> Ht
                 form,
                 lambda: information_response_record(
                     info_request,
-                    by=_user(request),
+                    by=signed_in_user(request),
                     received_on=data["received_on"],
                     incidents=given,
                     actions_taken=data["actions_taken"],

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from casereview.accounts.access import staff_member_required
-from casereview.accounts.models import Role, User
+from casereview.accounts.models import Role
 from casereview.accounts.scoping import scope
 from casereview.areas.models import Agency
 from casereview.areas.selectors import relevant_bodies
@@ -42,7 +42,10 @@ from casereview.cases.views.common import (
     can_act,
     case_or_404,
     case_url,
+    open_step,
+    posted_data,
     refuse_illegal_step,
+    signed_in_user,
     staff_navigation,
     take_step,
 )
@@ -69,28 +72,6 @@ from casereview.reviews.services import (
 ADD_OTHER = "add_other"
 ADD_RECOMMENDATION = "add_recommendation"
 ADD_ACTION = "add_action"
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    # staff_member_required has let only signed-in members through.
-    assert isinstance(user, User)
-    return user
-
-
-def _open_step(request: HttpRequest, reference: str, step: str) -> Case | HttpResponse:
-    """The case, if the signed-in person may take ``step`` on it now; otherwise the answer
-    (404 out of scope, 403 read-only, the case page with the reason for an illegal step)."""
-    case = case_or_404(request, reference)
-    if not can_act(request, case):
-        raise PermissionDenied(_("You can see this case but not act on it."))
-    if not is_allowed(step, case.status):
-        return refuse_illegal_step(request, case, IllegalStep(step, case.status))
-    return case
-
-
-def _posted(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 def _meeting(case: Case) -> Meeting:
@@ -136,13 +117,13 @@ def _current_voice(case: Case) -> VictimVoice | None:
 @staff_member_required
 @require_http_methods(["GET", "POST"])
 def victim_voice(request: HttpRequest, reference: str) -> HttpResponse:
-    found = _open_step(request, reference, Step.RECORD_VICTIM_VOICE)
+    found = open_step(request, reference, Step.RECORD_VICTIM_VOICE)
     if isinstance(found, HttpResponse):
         return found
     case = found
     current = _current_voice(case)
     form = review_forms.VoiceForm(
-        _posted(request),
+        posted_data(request),
         request.FILES if request.method == "POST" else None,
         initial=review_forms.voice_initial(current, today()),
     )
@@ -151,7 +132,9 @@ def victim_voice(request: HttpRequest, reference: str) -> HttpResponse:
             request,
             case,
             form,
-            lambda: review_record_victim_voice(case, by=_user(request), voice=form.voice()),
+            lambda: review_record_victim_voice(
+                case, by=signed_in_user(request), voice=form.voice()
+            ),
             success=_("The victim's choice for the review is recorded."),
         )
         if done is not None:
@@ -199,7 +182,7 @@ def _schedule_form(case: Case, *args: Any, **kwargs: Any) -> review_forms.Schedu
 @staff_member_required
 @require_http_methods(["GET", "POST"])
 def schedule_meeting(request: HttpRequest, reference: str) -> HttpResponse:
-    found = _open_step(request, reference, Step.SCHEDULE_MEETING)
+    found = open_step(request, reference, Step.SCHEDULE_MEETING)
     if isinstance(found, HttpResponse):
         return found
     case = found
@@ -228,7 +211,7 @@ def schedule_meeting(request: HttpRequest, reference: str) -> HttpResponse:
                     case,
                     form,
                     lambda: result.append(
-                        review_schedule_meeting(case, by=_user(request), plan=plan)
+                        review_schedule_meeting(case, by=signed_in_user(request), plan=plan)
                     ),
                     success=_("The review meeting is arranged again: the panel is told.")
                     if again
@@ -266,7 +249,7 @@ def _record_form(
 @staff_member_required
 @require_http_methods(["GET", "POST"])
 def record_meeting(request: HttpRequest, reference: str) -> HttpResponse:
-    found = _open_step(request, reference, Step.RECORD_MEETING)
+    found = open_step(request, reference, Step.RECORD_MEETING)
     if isinstance(found, HttpResponse):
         return found
     case = found
@@ -293,7 +276,7 @@ def record_meeting(request: HttpRequest, reference: str) -> HttpResponse:
                     request,
                     case,
                     form,
-                    lambda: review_record_meeting(case, by=_user(request), record=record),
+                    lambda: review_record_meeting(case, by=signed_in_user(request), record=record),
                     success=_("The record of the meeting is corrected.")
                     if correcting
                     else _("The meeting is recorded."),
@@ -330,19 +313,19 @@ def record_meeting(request: HttpRequest, reference: str) -> HttpResponse:
 @staff_member_required
 @require_http_methods(["GET", "POST"])
 def send_outcome(request: HttpRequest, reference: str) -> HttpResponse:
-    found = _open_step(request, reference, Step.SEND_OUTCOME)
+    found = open_step(request, reference, Step.SEND_OUTCOME)
     if isinstance(found, HttpResponse):
         return found
     case = found
     meeting = _meeting(case)
-    form = review_forms.OutcomeForm(_posted(request))
+    form = review_forms.OutcomeForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
         phoned_on = form.cleaned_data["phoned_on"]
         done = take_step(
             request,
             case,
             form,
-            lambda: review_send_outcome(case, by=_user(request), phoned_on=phoned_on),
+            lambda: review_send_outcome(case, by=signed_in_user(request), phoned_on=phoned_on),
             success=_("The outcome and the draft action plan are sent to the victim."),
         )
         if done is not None:
@@ -364,18 +347,18 @@ def send_outcome(request: HttpRequest, reference: str) -> HttpResponse:
 @staff_member_required
 @require_http_methods(["GET", "POST"])
 def circulate_minutes(request: HttpRequest, reference: str) -> HttpResponse:
-    found = _open_step(request, reference, Step.CIRCULATE_MINUTES)
+    found = open_step(request, reference, Step.CIRCULATE_MINUTES)
     if isinstance(found, HttpResponse):
         return found
     case = found
     meeting = _meeting(case)
-    form = review_forms.MinutesForm(_posted(request))
+    form = review_forms.MinutesForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
         done = take_step(
             request,
             case,
             form,
-            lambda: review_circulate_minutes(case, by=_user(request)),
+            lambda: review_circulate_minutes(case, by=signed_in_user(request)),
             success=_("The minutes and the action plan are sent to the panel."),
         )
         if done is not None:
@@ -396,12 +379,12 @@ def circulate_minutes(request: HttpRequest, reference: str) -> HttpResponse:
 @staff_member_required
 @require_http_methods(["GET", "POST"])
 def victim_comment(request: HttpRequest, reference: str) -> HttpResponse:
-    found = _open_step(request, reference, Step.RECORD_VICTIM_COMMENT)
+    found = open_step(request, reference, Step.RECORD_VICTIM_COMMENT)
     if isinstance(found, HttpResponse):
         return found
     case = found
     meeting = _meeting(case)
-    form = review_forms.CommentForm(_posted(request), initial={"received_on": today()})
+    form = review_forms.CommentForm(posted_data(request), initial={"received_on": today()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         done = take_step(
@@ -410,7 +393,7 @@ def victim_comment(request: HttpRequest, reference: str) -> HttpResponse:
             form,
             lambda: review_record_victim_comment(
                 case,
-                by=_user(request),
+                by=signed_in_user(request),
                 received_on=data["received_on"],
                 how=data["how"],
                 text=data["text"],
@@ -426,19 +409,19 @@ def victim_comment(request: HttpRequest, reference: str) -> HttpResponse:
 @staff_member_required
 @require_http_methods(["GET", "POST"])
 def finalise_plan(request: HttpRequest, reference: str) -> HttpResponse:
-    found = _open_step(request, reference, Step.FINALISE_PLAN)
+    found = open_step(request, reference, Step.FINALISE_PLAN)
     if isinstance(found, HttpResponse):
         return found
     case = found
     meeting = _meeting(case)
-    form = review_forms.FinaliseForm(_posted(request))
+    form = review_forms.FinaliseForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
         note = form.cleaned_data["note"]
         done = take_step(
             request,
             case,
             form,
-            lambda: review_finalise_plan(case, by=_user(request), note=note),
+            lambda: review_finalise_plan(case, by=signed_in_user(request), note=note),
             success=_("The action plan is final: its actions are now monitored."),
         )
         if done is not None:
@@ -488,7 +471,7 @@ def update_action(request: HttpRequest, reference: str, action_id: int) -> HttpR
             return refuse_illegal_step(request, case, error)
         refusal = error.message
     form = review_forms.ActionForm(
-        _posted(request) if not refusal else None, initial=review_forms.action_initial(action)
+        posted_data(request) if not refusal else None, initial=review_forms.action_initial(action)
     )
     if request.method == "POST" and not refusal and form.is_valid():
         data = form.cleaned_data
@@ -499,7 +482,7 @@ def update_action(request: HttpRequest, reference: str, action_id: int) -> HttpR
             lambda: review_update_action(
                 case,
                 action,
-                by=_user(request),
+                by=signed_in_user(request),
                 status=data["status"],
                 progress=data["progress"],
                 completed_on=data["completed_on"],
@@ -527,13 +510,13 @@ def update_action(request: HttpRequest, reference: str, action_id: int) -> HttpR
 @staff_member_required
 @require_http_methods(["GET", "POST"])
 def change_lead_agency(request: HttpRequest, reference: str) -> HttpResponse:
-    found = _open_step(request, reference, Step.CHANGE_LEAD_AGENCY)
+    found = open_step(request, reference, Step.CHANGE_LEAD_AGENCY)
     if isinstance(found, HttpResponse):
         return found
     case = found
     current = case.lead_agency or case.area.council
     form = review_forms.LeadAgencyForm(
-        _posted(request), agencies=area_agencies(case.area), initial={"agency": str(current.pk)}
+        posted_data(request), agencies=area_agencies(case.area), initial={"agency": str(current.pk)}
     )
     if request.method == "POST" and form.is_valid():
         agency, reason = form.chosen(), form.cleaned_data["reason"]
@@ -542,7 +525,7 @@ def change_lead_agency(request: HttpRequest, reference: str) -> HttpResponse:
             case,
             form,
             lambda: review_change_lead_agency(
-                case, by=_user(request), agency=agency, reason=reason
+                case, by=signed_in_user(request), agency=agency, reason=reason
             ),
             success=_("%(agency)s now leads on the case.") % {"agency": agency.name},
         )
