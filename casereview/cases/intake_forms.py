@@ -16,7 +16,6 @@ from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
-from django.utils.datastructures import MultiValueDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +52,7 @@ from casereview.core.forms import (
     SelectField,
     TextareaField,
 )
+from casereview.core.forms.rows import MAX_ROWS, is_blank, rows_in
 from casereview.rules import Exclusion, LocalPolicy
 
 # Questions in a fieldset (radios, checkboxes, dates) have small bold legends on these long
@@ -68,7 +68,7 @@ SUITABLE = "suitable"
 
 # How many complaint rows the page may grow to: enough for any real application, and a bound on
 # what a crafted request can make the server build.
-MAX_COMPLAINT_ROWS = 30
+MAX_COMPLAINT_ROWS = MAX_ROWS
 COMPLAINT_PARTS = ("agency", "behaviour_on", "reported_on", "agency_reference", "incident_key")
 
 # Where an application the local policy does not review is usually sent. Staff can edit the text
@@ -111,22 +111,9 @@ def relevant_bodies_of(area: Area) -> list[Agency]:
     return sorted(relevant_bodies(area), key=lambda agency: agency.name)
 
 
-def kept_values(form: forms.BaseForm, data: Mapping[str, Any]) -> dict[str, Any]:
-    """What was typed into ``form``'s fields, read from ``data`` as the fields' widgets read it,
-    so that it can be shown again in an unbound form (no error messages yet)."""
-    files: MultiValueDict[str, Any] = MultiValueDict()
-    return {
-        name: field.widget.value_from_datadict(data, files, form.add_prefix(name))
-        for name, field in form.fields.items()
-    }
-
-
 def complaint_rows_in(data: Mapping[str, Any], default: int = 1) -> int:
     """How many complaint rows the submitted page had (a hidden field), within bounds."""
-    raw = str(data.get("complaint_rows", "") or "")
-    if not raw.isdigit():
-        return default
-    return max(1, min(int(raw), MAX_COMPLAINT_ROWS))
+    return rows_in(data, "complaint_rows", default)
 
 
 @dataclass(frozen=True)
@@ -482,14 +469,7 @@ class ReceiveForm(DesignSystemForm):
         return [(str(reason.label), default_signposting(reason)) for reason in self.exclusions]
 
     def _row_is_blank(self, number: int) -> bool:
-        for part in COMPLAINT_PARTS:
-            value = self[_row_field(number, part)].value()
-            if isinstance(value, Mapping):
-                if any(str(v).strip() for v in value.values()):
-                    return False
-            elif value not in (None, "") and str(value).strip():
-                return False
-        return True
+        return all(is_blank(self[_row_field(number, part)].value()) for part in COMPLAINT_PARTS)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -31,7 +31,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from casereview.areas.models import Agency
-from casereview.cases.intake_forms import kept_values
 from casereview.cases.models import ContactMethod
 from casereview.core.forms import (
     BooleanField,
@@ -47,6 +46,7 @@ from casereview.core.forms import (
     TextareaField,
 )
 from casereview.core.forms.components import MACROS, Component, Input
+from casereview.core.forms.rows import MAX_ROWS, is_blank, kept_values
 from casereview.reviews.models import (
     MAX_UPLOAD_BYTES,
     UPLOAD_TYPES,
@@ -77,7 +77,6 @@ YES_NO = [(YES, _("Yes")), (NO, _("No"))]
 
 # The most rows of each kind a page grows to: enough for any real review, and a bound on what a
 # crafted request can make the server build.
-MAX_ROWS = 30
 
 RESTRICTED_HINT = _(
     "Restricted: about the people alleged responsible. Shown to staff and the panel only, never "
@@ -171,20 +170,6 @@ def _set_choices(form: forms.BaseForm, name: str, choices: Sequence[tuple[str, A
     field.choices = list(choices)
 
 
-def rows_in(data: Mapping[str, Any] | None, name: str, default: int = 1) -> int:
-    """How many rows of a kind the submitted page had (a hidden field), within bounds."""
-    raw = str((data or {}).get(name, "") or "")
-    if not raw.isdigit():
-        return default
-    return max(1, min(int(raw), MAX_ROWS))
-
-
-def _is_blank(value: Any) -> bool:
-    if isinstance(value, Mapping):
-        return not any(str(v).strip() for v in value.values())
-    return value in (None, "") or not str(value).strip()
-
-
 class RowsForm(DesignSystemForm):
     """A form with numbered rows of fields named ``<kind>_<number>_<part>``."""
 
@@ -196,7 +181,7 @@ class RowsForm(DesignSystemForm):
 
     def row_is_blank(self, kind: str, number: int) -> bool:
         return all(
-            _is_blank(self[self.row_field(kind, number, part)].value())
+            is_blank(self[self.row_field(kind, number, part)].value())
             for part in self.ROW_PARTS[kind]
         )
 
@@ -204,7 +189,7 @@ class RowsForm(DesignSystemForm):
         return [n for n in range(1, count + 1) if not self.row_is_blank(kind, n)]
 
     def require_in_row(self, name: str, cleaned: Mapping[str, Any], message: str) -> None:
-        if _is_blank(cleaned.get(name)) and name not in self.errors:
+        if is_blank(cleaned.get(name)) and name not in self.errors:
             self.add_error(name, message)
 
 
@@ -514,7 +499,7 @@ class ScheduleForm(RowsForm):
                     "video_link", gettext("Enter the video link like https://example.org/join")
                 )
         for row in self.body_rows:
-            named = not _is_blank(cleaned.get(row.name))
+            named = not is_blank(cleaned.get(row.name))
             if cleaned.get(row.include) and not named:
                 self.require_in_row(
                     row.name,
@@ -827,8 +812,8 @@ class RecordForm(RowsForm):
             agency = self.row_field(RECOMMENDATION, number, "agency")
             body = self.row_field(RECOMMENDATION, number, "body_name")
             if (
-                _is_blank(cleaned.get(agency))
-                and _is_blank(cleaned.get(body))
+                is_blank(cleaned.get(agency))
+                and is_blank(cleaned.get(body))
                 and agency not in self.errors
             ):
                 self.add_error(

@@ -24,10 +24,10 @@ from casereview.cases.intake_forms import (
     AreaChoiceForm,
     ReceiveForm,
     complaint_rows_in,
-    kept_values,
 )
 from casereview.cases.models import Case
 from casereview.cases.views.common import add_service_errors, case_url, staff_navigation
+from casereview.core.forms.rows import kept_values
 from casereview.rules import LocalPolicy, PolicyError, policy_from_dict
 
 TEMPLATE = "cases/receive.html"

@@ -34,7 +34,6 @@ from casereview.accounts.scoping import scope
 from casereview.areas.models import Agency
 from casereview.areas.selectors import relevant_bodies
 from casereview.audit.log import record_view
-from casereview.cases.intake_forms import kept_values
 from casereview.cases.models import Case
 from casereview.cases.selectors import case_for
 from casereview.cases.step_support import today
@@ -50,6 +49,7 @@ from casereview.cases.views.common import (
     take_step,
 )
 from casereview.cases.workflow import IllegalStep, Step, is_allowed
+from casereview.core.forms.rows import MAX_ROWS, kept_values, rows_in
 from casereview.reviews import forms as review_forms
 from casereview.reviews.models import Action, Meeting, VictimVoice
 from casereview.reviews.selectors import action_for_member, area_agencies
@@ -193,13 +193,13 @@ def schedule_meeting(request: HttpRequest, reference: str) -> HttpResponse:
     data = request.POST
     form: review_forms.ScheduleForm
     if request.method == "POST":
-        rows = review_forms.rows_in(data, "other_rows")
+        rows = rows_in(data, "other_rows")
         if ADD_OTHER in data:
             typed = _schedule_form(case, data, other_rows=rows)
             form = _schedule_form(
                 case,
                 initial=kept_values(typed, data),
-                other_rows=min(rows + 1, review_forms.MAX_ROWS),
+                other_rows=min(rows + 1, MAX_ROWS),
             )
         else:
             form = _schedule_form(case, data, other_rows=rows)
@@ -232,7 +232,7 @@ def schedule_meeting(request: HttpRequest, reference: str) -> HttpResponse:
         "reviews/steps/schedule.html",
         form,
         again=again,
-        can_add_other=form.other_rows < review_forms.MAX_ROWS,
+        can_add_other=form.other_rows < MAX_ROWS,
         add_other=ADD_OTHER,
         minimum=panel_minimum(case),
     )
@@ -259,14 +259,14 @@ def record_meeting(request: HttpRequest, reference: str) -> HttpResponse:
     form: review_forms.RecordForm
     if request.method == "POST":
         rows = {
-            "recommendation_rows": review_forms.rows_in(data, "recommendation_rows"),
-            "action_rows": review_forms.rows_in(data, "action_rows"),
+            "recommendation_rows": rows_in(data, "recommendation_rows"),
+            "action_rows": rows_in(data, "action_rows"),
         }
         adding = next((name for name in (ADD_RECOMMENDATION, ADD_ACTION) if name in data), None)
         if adding is not None:
             typed = _record_form(case, meeting, data, **rows)
             grown = "recommendation_rows" if adding == ADD_RECOMMENDATION else "action_rows"
-            rows[grown] = min(rows[grown] + 1, review_forms.MAX_ROWS)
+            rows[grown] = min(rows[grown] + 1, MAX_ROWS)
             form = _record_form(case, meeting, initial=kept_values(typed, data), **rows)
         else:
             form = _record_form(case, meeting, data, **rows)
@@ -301,7 +301,7 @@ def record_meeting(request: HttpRequest, reference: str) -> HttpResponse:
         form,
         meeting=meeting,
         correcting=correcting,
-        max_rows=review_forms.MAX_ROWS,
+        max_rows=MAX_ROWS,
         add_recommendation=ADD_RECOMMENDATION,
         add_action=ADD_ACTION,
     )
