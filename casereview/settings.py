@@ -32,6 +32,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # The public address of the service, used in e-mails and letters.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 SERVICE_NAME = env_str("SERVICE_NAME", "ASB Case Review")
+# How long the signed links e-mailed to the public work: a case's tracking page, and an
+# unfinished online application.
+TRACKING_LINK_DAYS = env_int("TRACKING_LINK_DAYS", 90)
+RESUME_LINK_DAYS = env_int("RESUME_LINK_DAYS", 28)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -54,6 +58,7 @@ INSTALLED_APPS = [
     "casereview.appeals",
     "casereview.letters",
     "casereview.audit",
+    "casereview.public",
 ]
 
 MIDDLEWARE = [

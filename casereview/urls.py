@@ -2,6 +2,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("casereview.areas.urls")),
+    path("", include("casereview.public.urls")),
     path("staff/cases/", include("casereview.cases.urls")),
     path("staff/cases/", include("casereview.reviews.urls")),
     path("staff/cases/", include("casereview.appeals.urls")),

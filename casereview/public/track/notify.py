@@ -1,0 +1,1 @@
+"""Progress e-mails to the applicant at each step (registered as a side effect)."""
