@@ -55,7 +55,9 @@ to have the review meeting reconvened.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -275,6 +277,21 @@ def allowed_steps(status: str) -> list[Step]:
     return [step for step in Step if status in TRANSITIONS[step].sources]
 
 
+# Set while the applicant (or victim) acts for themselves through the public tracking page, with
+# no staff account: the events written then say so (``data["by_applicant"]``).
+_by_applicant: ContextVar[bool] = ContextVar("by_applicant", default=False)
+
+
+@contextmanager
+def by_applicant() -> Iterator[None]:
+    """Steps taken inside this block are recorded as the applicant's own, made online."""
+    token = _by_applicant.set(True)
+    try:
+        yield
+    finally:
+        _by_applicant.reset(token)
+
+
 def transition(
     case: Case,
     step: str,
@@ -318,5 +335,5 @@ def transition(
         from_status=from_status,
         to_status=case.status,
         note=note,
-        data=dict(data or {}),
+        data={**(data or {}), **({"by_applicant": True} if _by_applicant.get() else {})},
     )
