@@ -18,7 +18,8 @@ def rows_in(data: Mapping[str, Any] | None, name: str, default: int = 1) -> int:
     """How many rows of a kind the submitted page had (the hidden field ``name``), within
     bounds."""
     raw = str((data or {}).get(name, "") or "")
-    if not raw.isdigit():
+    # isdigit() alone lets through digits int() cannot read, such as "²".
+    if not (raw.isascii() and raw.isdigit()):
         return default
     return max(1, min(int(raw), MAX_ROWS))
 

@@ -1,0 +1,23 @@
+"""The number of "Add another" rows a page posted back is read safely: junk gives the default,
+and the count stays within bounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from casereview.core.forms.rows import MAX_ROWS, rows_in
+
+
+@pytest.mark.parametrize("raw", ["", "x", "-1", "1.5", "²", "١٢", " 3"])
+def test_anything_but_plain_digits_gives_the_default(raw):
+    assert rows_in({"rows": raw}, "rows", default=2) == 2
+
+
+def test_a_count_is_kept_within_one_and_the_maximum():
+    assert rows_in({"rows": "0"}, "rows") == 1
+    assert rows_in({"rows": "4"}, "rows") == 4
+    assert rows_in({"rows": str(MAX_ROWS + 50)}, "rows") == MAX_ROWS
+
+
+def test_no_data_gives_the_default():
+    assert rows_in(None, "rows", default=3) == 3
