@@ -6,6 +6,7 @@ wording can be tested without rendering HTML.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,12 +20,25 @@ from casereview.rules.policy import (
     STATUTORY_DEFAULTS,
     AppealReviewer,
     AppealReviewerKind,
+    Exclusion,
     LocalPolicy,
     Routes,
 )
 
 # The number the public can ring for any police force in England and Wales (non-emergency).
 POLICE_NON_EMERGENCY = "101"
+EMERGENCY = "999"
+# Crimestoppers takes reports from people who do not want to give their name.
+CRIMESTOPPERS = "0800 555 111"
+
+# Where people are sent for what the review does not cover. Home pages only: deeper addresses
+# move, and each site's own search finds the current page.
+CITIZENS_ADVICE_URL = "https://www.citizensadvice.org.uk/"
+CPS_URL = "https://www.cps.gov.uk/"
+IOPC_URL = "https://www.policeconduct.gov.uk/"
+LGSCO_URL = "https://www.lgo.org.uk/"
+PSOW_URL = "https://www.ombudsman.wales/"
+HOUSING_OMBUDSMAN_URL = "https://www.housing-ombudsman.org.uk/"
 # Relevant bodies are listed council first, then police, then the bodies an administrator adds.
 _KIND_ORDER = [
     AgencyKind.COUNCIL,
@@ -56,6 +70,160 @@ class Channel:
     href: str = ""
     link_text: str = ""
     lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One numbered step of what happens after someone applies."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Signpost:
+    """Something the review does not deal with, and where to go instead."""
+
+    what: str
+    where: str
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ombudsman:
+    name: str
+    href: str
+    covers: str
+
+
+def ombudsman_for(nation: str) -> Ombudsman:
+    """The public-services ombudsman of the area's nation, for complaints about a council."""
+    if nation == "wales":
+        return Ombudsman(
+            _("Public Services Ombudsman for Wales"),
+            PSOW_URL,
+            _(
+                "It looks at complaints about councils, health boards and housing associations in Wales."
+            ),
+        )
+    return Ombudsman(
+        _("Local Government and Social Care Ombudsman"),
+        LGSCO_URL,
+        _("It looks at complaints about councils in England."),
+    )
+
+
+def nation_bank_holidays(nation: str) -> str:
+    """Whose bank holidays the working-day calendar of a policy leaves out."""
+    if nation == "wales":
+        return _("bank holidays in Wales")
+    if nation == "england":
+        return _("bank holidays in England")
+    return _("bank holidays in England and Wales")
+
+
+def working_days_explained(nation: str) -> str:
+    return _(
+        "Working days are Monday to Friday, not counting %(holidays)s. If something arrives on a "
+        "weekend or a bank holiday, counting starts on the next working day."
+    ) % {"holidays": nation_bank_holidays(nation)}
+
+
+def _signpost(exclusion: Exclusion, nation: str, police: str) -> Signpost:
+    ombudsman = ombudsman_for(nation)
+    if exclusion == Exclusion.ANONYMOUS_APPLICANT:
+        return Signpost(
+            _("Asking for a review without giving your name"),
+            _(
+                "A Case Review needs your name so that the council can contact you. To report "
+                "anti-social behaviour or crime without giving your name, call Crimestoppers on "
+                "%(number)s."
+            )
+            % {"number": CRIMESTOPPERS},
+        )
+    if exclusion == Exclusion.CPS_DECISION:
+        return Signpost(
+            _("A decision by the Crown Prosecution Service to charge someone or not"),
+            _(
+                "Ask the Crown Prosecution Service to look at its decision again under its "
+                "Victims' Right to Review scheme."
+            ),
+            (Link(_("Crown Prosecution Service"), CPS_URL),),
+        )
+    if exclusion == Exclusion.COURT_DECISION:
+        return Signpost(
+            _("A decision made by a court"),
+            _(
+                "A review cannot change a court's decision. Get advice from a solicitor or Citizens Advice."
+            ),
+            (Link(_("Citizens Advice"), CITIZENS_ADVICE_URL),),
+        )
+    if exclusion == Exclusion.OFFICER_CONDUCT:
+        return Signpost(
+            _("How one officer or member of staff behaved"),
+            _(
+                "Complain to the organisation they work for. For a police officer, use the "
+                "complaints process of %(police)s; the Independent Office for Police Conduct "
+                "(IOPC) oversees police complaints."
+            )
+            % {"police": police},
+            (Link(_("Independent Office for Police Conduct"), IOPC_URL),),
+        )
+    # Exclusion.SERVICE_COMPLAINT_ONLY
+    links = [Link(ombudsman.name, ombudsman.href)]
+    if nation == "wales":
+        where = _(
+            "Use that organisation's complaints procedure. If you are still unhappy, you can go "
+            "to the %(ombudsman)s."
+        ) % {"ombudsman": ombudsman.name}
+    else:
+        where = _(
+            "Use that organisation's complaints procedure. If you are still unhappy, you can go "
+            "to the %(ombudsman)s (for councils) or the Housing Ombudsman (for housing "
+            "providers)."
+        ) % {"ombudsman": ombudsman.name}
+        links.append(Link(_("Housing Ombudsman"), HOUSING_OMBUDSMAN_URL))
+    return Signpost(
+        _("Only the service you received, such as not being called back"),
+        where,
+        tuple(links),
+    )
+
+
+def signposts(exclusions: Iterable[Exclusion], *, nation: str, police: str) -> list[Signpost]:
+    """What the policy says the review does not cover, each with where to go instead, ending
+    with emergencies (which no policy needs to list)."""
+    found = [_signpost(exclusion, nation, police) for exclusion in dict.fromkeys(exclusions)]
+    found.append(
+        Signpost(
+            _("An emergency, or a crime happening now"),
+            _(
+                "Call %(emergency)s. To report anti-social behaviour or a crime that is not an "
+                "emergency, call the police on %(number)s."
+            )
+            % {"emergency": EMERGENCY, "number": POLICE_NON_EMERGENCY},
+        )
+    )
+    return found
+
+
+def who_can_apply() -> list[str]:
+    """Who may ask for a review (s.104 and the statutory guidance), for every area."""
+    return [
+        _("a person affected by the anti-social behaviour"),
+        _("a business or a community group affected by it"),
+        _(
+            "someone else on the victim's behalf, with their consent: for example a friend, "
+            "relative, carer, councillor, MP or a professional"
+        ),
+        _("an agency working with the victim, such as the police or a housing provider"),
+    ]
 
 
 def working_days(n: int) -> str:
@@ -162,6 +330,87 @@ class PolicyPresenter:
     def routes(self) -> list[str]:
         return _route_lines(self.policy.routes)
 
+    def working_days_explained(self) -> str:
+        return working_days_explained(self.policy.nation)
+
+    def timeline(self) -> list[Step]:
+        """What happens after someone applies, in order, each with the area's own timescale."""
+        t = self.policy.timescales
+        return [
+            Step(
+                _("The council acknowledges your application"),
+                _(
+                    "Within %(period)s of receiving it, the council tells you it has your "
+                    "application and who your single point of contact is."
+                )
+                % {"period": working_days(t.acknowledge_working_days)},
+            ),
+            Step(
+                _("Agencies share what they know"),
+                _(
+                    "The council asks the police, housing providers and other relevant bodies "
+                    "about your reports. They have %(period)s to reply."
+                )
+                % {"period": working_days(t.information_working_days)},
+            ),
+            Step(
+                _("You are told whether the threshold is met"),
+                _(
+                    "Within %(period)s of receiving your application. If it is not met, the "
+                    "council tells you why, and you have %(days)s from the decision to ask for "
+                    "it to be looked at again."
+                )
+                % {
+                    "period": working_days(t.decision_working_days),
+                    "days": calendar_days(t.review_request_days),
+                },
+            ),
+            Step(
+                _("Your single point of contact talks to you"),
+                _(
+                    "Within %(period)s of telling you the threshold is met, they contact you "
+                    "about the review and how you want to be heard: coming to the first part of "
+                    "the meeting, a written victim impact statement, or someone speaking for you."
+                )
+                % {"period": working_days(t.victim_contact_working_days)},
+            ),
+            Step(
+                _("The review meeting"),
+                _(
+                    "At least %(n)s of the relevant bodies meet, with a chair, to look at how "
+                    "your reports were handled and what more can be done."
+                )
+                % {"n": self.policy.panel_minimum_relevant_bodies},
+            ),
+            Step(
+                _("You are told the outcome"),
+                _(
+                    "Within %(period)s of the meeting: the outcome and any recommendations, "
+                    "usually by phone first and then in writing."
+                )
+                % {"period": working_days(t.outcome_working_days)},
+            ),
+            Step(
+                _("You comment on the action plan"),
+                _(
+                    "You are sent the draft action plan and have %(period)s to comment before "
+                    "it is made final."
+                )
+                % {"period": working_days(t.victim_comment_working_days)},
+            ),
+            Step(
+                _("If you are unhappy with how the review was carried out"),
+                _(
+                    "You can appeal. An appeal is heard within %(period)s of being received, and "
+                    "you are told the result within %(outcome)s of the hearing."
+                )
+                % {
+                    "period": working_days(t.appeal_hearing_working_days),
+                    "outcome": working_days(t.appeal_outcome_working_days),
+                },
+            ),
+        ]
+
     def conditions(self) -> list[str]:
         """Local conditions on which complaints count, in the area's own words."""
         return [caveat.description for caveat in self.policy.caveats]
@@ -230,12 +479,24 @@ class AreaPagePresenter:
         policy_version: int | None = None,
         relevant_bodies: Iterable[Agency] = (),
         apply_url: str | None = None,
+        policy_effective_from: dt.date | None = None,
+        check_url: str | None = None,
+        track_url: str | None = None,
+        procedure_url: str | None = None,
+        unhappy_url: str | None = None,
     ) -> None:
         self.area = area
         self.policy = policy if area.on_service else None
         self.policy_version = policy_version if self.policy else None
+        self.policy_effective_from = policy_effective_from if self.policy else None
         self._relevant_bodies = list(relevant_bodies)
         self.apply_url = apply_url
+        # The public journey's other pages, linked only for an area on the service (except the
+        # "not happy" page, which helps anyone whose council ran a review).
+        self.check_url = check_url if self.on_service else None
+        self.track_url = track_url if self.on_service else None
+        self.procedure_url = procedure_url if self.on_service else None
+        self.unhappy_url = unhappy_url
 
     @property
     def on_service(self) -> bool:
@@ -257,6 +518,18 @@ class AreaPagePresenter:
 
     def statutory_lines(self) -> list[str]:
         return statutory_lines()
+
+    def who_can_apply(self) -> list[str]:
+        return who_can_apply()
+
+    def signposts(self) -> list[Signpost]:
+        """What is not covered and where to go: the policy's exclusions, or only the
+        emergency line for an area whose policy is not on this service."""
+        exclusions = self.policy.exclusions if self.policy else ()
+        return signposts(exclusions, nation=self.area.nation, police=self.area.police_force.name)
+
+    def ombudsman(self) -> Ombudsman:
+        return ombudsman_for(self.area.nation)
 
     def channels(self) -> list[Channel]:
         """How to apply, one entry per channel the area offers, ending with the fallbacks."""

@@ -16,8 +16,8 @@ from casereview.rules.policy import PolicyError, policy_from_dict
 
 logger = logging.getLogger(__name__)
 
-# The online application journey is built by a later issue; until its URL exists the area page
-# says "Apply online (coming soon)" rather than linking to nowhere.
+# The public journey's pages live in casereview.public; until a deployment has one, the area page
+# says "Apply online (coming soon)" (or leaves the link out) rather than linking to nowhere.
 APPLY_URL_NAME = "public:apply"
 
 
@@ -45,11 +45,15 @@ def region(request: HttpRequest, region_slug: str) -> HttpResponse:
     return render(request, "areas/region.html", {"region": found})
 
 
-def _apply_url(area: Area) -> str | None:
+def _optional_url(name: str, **kwargs: str) -> str | None:
     try:
-        return reverse(APPLY_URL_NAME, kwargs={"slug": area.slug})
+        return reverse(name, kwargs=kwargs or None)
     except NoReverseMatch:
         return None
+
+
+def _apply_url(area: Area) -> str | None:
+    return _optional_url(APPLY_URL_NAME, slug=area.slug)
 
 
 def area(request: HttpRequest, slug: str) -> HttpResponse:
@@ -69,8 +73,13 @@ def area(request: HttpRequest, slug: str) -> HttpResponse:
         found,
         policy=policy,
         policy_version=record.version if record and policy else None,
+        policy_effective_from=record.effective_from if record and policy else None,
         relevant_bodies=selectors.relevant_bodies(found),
         apply_url=_apply_url(found),
+        check_url=_optional_url("public:check", slug=found.slug),
+        track_url=_optional_url("public:track_start"),
+        procedure_url=_optional_url("public:procedure", slug=found.slug),
+        unhappy_url=_optional_url("public:unhappy", slug=found.slug),
     )
     return render(
         request,

@@ -48,8 +48,8 @@ def test_the_page_follows_the_newest_version_of_the_policy(client, east_herts):
 
 def test_an_area_on_the_service_lists_each_way_to_apply(client, east_herts):
     text = page(client, "east-hertfordshire")
-    # The online journey does not exist yet: say so, and link to nowhere.
-    assert "Apply online (coming soon)" in text
+    apply_url = reverse("public:apply", kwargs={"slug": "east-hertfordshire"})
+    assert f'<a class="govuk-link" href="{apply_url}">Apply online</a>' in text
     assert 'href="mailto:community.safety@eastherts.gov.uk"' in text
     assert "01279 655261" in text
     assert "Pegs Lane<br>Hertford" in text

@@ -7,10 +7,11 @@ from dataclasses import replace
 import pytest
 
 from casereview.areas.models import Area
-from casereview.areas.presenters import AreaPagePresenter, PolicyPresenter
+from casereview.areas.presenters import AreaPagePresenter, PolicyPresenter, signposts
 from casereview.rules.policy import (
     REFERENCE_PROCEDURE,
     STATUTORY_DEFAULTS,
+    Exclusion,
     LocalRoute,
     ReportWindow,
     Routes,
@@ -96,3 +97,33 @@ def test_an_area_off_the_service_offers_only_the_contacts_it_has():
     presenter = AreaPagePresenter(area, policy=REFERENCE_PROCEDURE)
     assert not presenter.on_service
     assert [c.kind for c in presenter.channels()] == ["phone"]
+
+
+def test_the_timeline_has_a_step_for_each_stage_with_its_own_number():
+    policy = replace(REFERENCE_PROCEDURE, timescales=Timescales(outcome_working_days=1))
+    steps = PolicyPresenter(policy).timeline()
+    assert steps[0].title == "The council acknowledges your application"
+    assert "Within 1 working day of the meeting" in steps[5].text
+    assert len(steps) == 8
+
+
+def test_signposts_follow_the_exclusions_and_end_with_emergencies():
+    found = signposts(
+        (Exclusion.OFFICER_CONDUCT, Exclusion.OFFICER_CONDUCT),
+        nation="wales",
+        police="Gwent Police",
+    )
+    assert len(found) == 2
+    assert "complaints process of Gwent Police" in found[0].where
+    assert found[-1].what == "An emergency, or a crime happening now"
+
+
+def test_a_service_complaint_goes_to_the_ombudsman_of_the_nation():
+    (wales, _), (england, _) = (
+        signposts((Exclusion.SERVICE_COMPLAINT_ONLY,), nation=nation, police="Police")
+        for nation in ("wales", "england")
+    )
+    assert "Public Services Ombudsman for Wales" in wales.where
+    assert "Housing Ombudsman" not in wales.where
+    assert "Local Government and Social Care Ombudsman" in england.where
+    assert "Housing Ombudsman" in england.where

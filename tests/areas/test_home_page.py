@@ -21,3 +21,8 @@ def test_the_home_page_explains_the_review_in_plain_english_and_links_to_the_dir
 
 def test_the_home_page_is_the_root_of_the_site():
     assert reverse("areas:home") == "/"
+
+
+def test_the_home_page_leads_people_who_have_applied_to_tracking(client):
+    text = client.get(reverse("areas:home")).content.decode()
+    assert f'href="{reverse("public:track_start")}"' in text
