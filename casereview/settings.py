@@ -36,6 +36,9 @@ SERVICE_NAME = env_str("SERVICE_NAME", "ASB Case Review")
 # unfinished online application.
 TRACKING_LINK_DAYS = env_int("TRACKING_LINK_DAYS", 90)
 RESUME_LINK_DAYS = env_int("RESUME_LINK_DAYS", 28)
+# Behind a proxy: the header it sets to the client's address (e.g. X-Real-IP), which the public
+# pages' rate limits count; empty counts the connection's own address.
+CLIENT_ADDRESS_HEADER = env_str("CLIENT_ADDRESS_HEADER", "")
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -33,8 +33,21 @@ SEND_LINK = Limit("send_link", 10, timedelta(hours=1))
 KEEP = timedelta(days=1)
 
 
+def client_address(request: HttpRequest) -> str:
+    """The client's address: from the header a trusted proxy sets (``CLIENT_ADDRESS_HEADER``,
+    e.g. ``X-Real-IP``), else the connection's own. Only the last comma-separated value counts,
+    which is the one the nearest proxy wrote; anything before it came from the client."""
+    header = settings.CLIENT_ADDRESS_HEADER
+    if header:
+        meta_name = "HTTP_" + header.upper().replace("-", "_")
+        forwarded = str(request.META.get(meta_name, "")).split(",")[-1].strip()
+        if forwarded:
+            return forwarded
+    return str(request.META.get("REMOTE_ADDR", "")) or "unknown"
+
+
 def client_key(request: HttpRequest) -> str:
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
+    address = client_address(request)
     key = settings.SECRET_KEY.encode()
     return hmac.new(key, address.encode(), hashlib.sha256).hexdigest()[:64]
 
