@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from casereview.areas.selectors import relevant_bodies
-from casereview.cases.models import Case, ComplaintKind, ContactMethod
+from casereview.cases.models import Case, ComplaintKind
 from casereview.cases.presenters import report_window
 from casereview.letters.rendering import html_to_docx, html_to_pdf
 from casereview.letters.services import check_no_restricted_data
@@ -418,7 +418,7 @@ def _comments(meeting: Meeting | None) -> list[dict[str, Any]]:
     return [
         {
             "received_on": comment.received_on,
-            "how": str(ContactMethod(comment.how).label),
+            "how": comment.get_how_display(),
             "text": comment.text,
         }
         for comment in meeting.victim_comments.all()

@@ -50,14 +50,27 @@ class VoiceChoice(models.TextChoices):
 ATTENDING = frozenset({VoiceChoice.ATTEND_IN_PERSON, VoiceChoice.ATTEND_BY_VIDEO})
 
 
+class HeardHow(models.TextChoices):
+    """How the victim's choice or comment reached the council: one of the ways staff contact
+    them (``ContactMethod``), or the victim's own action on the online tracking page. Staff
+    forms offer only the first three; "online" is written by the public pages alone, so a record
+    never claims that someone spoke to the victim when nobody did."""
+
+    EMAIL = ContactMethod.EMAIL.value, _("E-mail")
+    PHONE = ContactMethod.PHONE.value, _("Phone")
+    LETTER = ContactMethod.LETTER.value, _("Letter")
+    ONLINE = "online", _("The online tracking page")
+
+
 class VictimVoice(models.Model):
     """How the victim is heard at the review, as they last chose (each choice, and each change,
     is also an event of the case)."""
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="victim_voice")
+    # When the SPOC spoke to the victim about it, or the day the victim chose online.
     contacted_on = models.DateField(help_text="When the SPOC spoke to the victim about it")
     contacted_how = models.CharField(
-        max_length=10, choices=ContactMethod.choices, default=ContactMethod.PHONE
+        max_length=10, choices=HeardHow.choices, default=HeardHow.PHONE
     )
     choice = models.CharField(max_length=20, choices=VoiceChoice.choices)
     statement = models.TextField(blank=True, help_text="A typed victim impact statement")
@@ -69,6 +82,11 @@ class VictimVoice(models.Model):
     advocate_contact = models.CharField(max_length=200, blank=True)
     support_offered = models.TextField(
         blank=True, help_text="Support services offered, and any referral made"
+    )
+    # In the victim's own words: what they need to take part (step-free access, an interpreter,
+    # someone with them). Not the same as the support staff offered above.
+    support_needs = models.TextField(
+        blank=True, help_text="What the victim needs to take part, as they said it"
     )
     updated_at = models.DateTimeField(default=timezone.now)
 
@@ -252,7 +270,7 @@ class VictimComment(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="victim_comments")
     received_on = models.DateField()
-    how = models.CharField(max_length=10, choices=ContactMethod.choices)
+    how = models.CharField(max_length=10, choices=HeardHow.choices)
     text = models.TextField()
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -34,6 +34,7 @@ from casereview.reviews.models import (
     UPLOAD_TYPES,
     Action,
     ActionStatus,
+    HeardHow,
     Meeting,
     PanelMember,
     Recommendation,
@@ -55,7 +56,11 @@ class Upload:
 
 @dataclass(frozen=True)
 class Voice:
-    """How the victim wants to be heard at the review."""
+    """How the victim wants to be heard at the review.
+
+    ``contacted_how`` is a ``HeardHow``: how staff reached the victim, or "online" when the
+    victim chose on the tracking page. ``support_needs`` is what the victim said they need to
+    take part; None leaves what is recorded unchanged (staff pages do not ask it)."""
 
     choice: str
     contacted_on: date | None
@@ -66,6 +71,7 @@ class Voice:
     advocate_organisation: str = ""
     advocate_contact: str = ""
     support_offered: str = ""
+    support_needs: str | None = None
 
 
 @dataclass(frozen=True)
@@ -183,8 +189,9 @@ def _check_upload(problems: Problems, upload: Upload | None) -> None:
 
 def review_record_victim_voice(case: Case, *, by: User | None, voice: Voice) -> Case:
     """Record how the victim wants to be heard at the review, after the SPOC has spoken to them
-    (which meets the deadline for contacting the victim). The choice can change until the
-    meeting is held; each change is an event."""
+    (which meets the deadline for contacting the victim), or as the victim chose it online
+    (which does not: nobody has spoken to them). The choice can change until the meeting is
+    held; each change is an event."""
     check_actor(by, case.area)
     with transaction.atomic():
         case = lock(case)
@@ -192,7 +199,7 @@ def review_record_victim_voice(case: Case, *, by: User | None, voice: Voice) -> 
         problems = Problems()
         if voice.choice not in VoiceChoice.values:
             problems.add("choice", _("Choose how the victim wants to be heard."))
-        if voice.contacted_how not in ContactMethod.values:
+        if voice.contacted_how not in HeardHow.values:
             problems.add("contacted_how", _("Choose how the victim was contacted."))
         problems.day(
             "contacted_on",
@@ -236,9 +243,13 @@ def review_record_victim_voice(case: Case, *, by: User | None, voice: Voice) -> 
         row.advocate_organisation = voice.advocate_organisation.strip()
         row.advocate_contact = voice.advocate_contact.strip()
         row.support_offered = voice.support_offered.strip()
+        if voice.support_needs is not None:
+            row.support_needs = voice.support_needs.strip()
         row.updated_at = timezone.now()
         row.save()
 
+        # The SPOC's call after the decision is still owed when the victim chose online.
+        spoke_on = voice.contacted_on if voice.contacted_how != HeardHow.ONLINE else None
         meeting = latest_meeting(case)
         invite = (
             meeting is not None
@@ -256,7 +267,7 @@ def review_record_victim_voice(case: Case, *, by: User | None, voice: Voice) -> 
             note=str(VoiceChoice(voice.choice).label),
             data={"choice": voice.choice, "changed_from": changed_from, "invited": invite},
             related_changed=True,
-            victim_contacted_on=case.victim_contacted_on or voice.contacted_on,
+            victim_contacted_on=case.victim_contacted_on or spoke_on,
         )
         finish(case, event)
     return case
@@ -636,7 +647,8 @@ def review_circulate_minutes(case: Case, *, by: User | None, on: date | None = N
 def review_record_victim_comment(
     case: Case, *, by: User | None, received_on: date | None, how: str, text: str
 ) -> Case:
-    """Keep what the victim said about the draft action plan with the plan."""
+    """Keep what the victim said about the draft action plan with the plan (``how`` is a
+    ``HeardHow``: "online" when the victim wrote it on the tracking page)."""
     check_actor(by, case.area)
     with transaction.atomic():
         case = lock(case)
@@ -649,7 +661,7 @@ def review_record_victim_comment(
             not_before=meeting.plan_shared_on,
             not_before_what=_("the draft plan was sent"),
         )
-        if how not in ContactMethod.values:
+        if how not in HeardHow.values:
             problems.add("how", _("Choose how the victim commented."))
         problems.require("text", text, _("Enter the victim's comments."))
         problems.raise_if_any()
