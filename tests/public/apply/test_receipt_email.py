@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from casereview.areas.models import Area
 from casereview.cases.models import Case
@@ -37,8 +39,14 @@ def test_the_receipt_arrives_with_the_reference_and_a_working_tracking_link(
     message = smtp_server.messages[0]
     assert case.reference in message["Subject"]
     text = message.get_content()
-    assert "3 working days" in text
-    assert "14 working days" in text
+    # The applicant chose Welsh (tests/public/apply/helpers.for_myself): the receipt is in Welsh.
+    assert case.language == "cy"
+    with translation.override("cy"):
+        acknowledge = gettext(
+            "We will acknowledge your application within %(days)s working days."
+        ) % {"days": "3"}
+    assert acknowledge != "We will acknowledge your application within 3 working days."
+    assert acknowledge in text
     link = re.search(r"https?://\S+/track/open/\S+/", text)
     assert link is not None
     opened = Client().get(urlsplit(link.group(0)).path)
