@@ -13,7 +13,10 @@ from tests.letters.helpers import pdf_text
 from tests.reviews.helpers import ALLEGED, meeting_plan, voiced
 from tests.tasks import run_tasks, waiting_tasks
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("before_christmas")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("before_christmas", "without_progress_emails"),
+]
 
 
 def attachments(message):

@@ -14,7 +14,10 @@ from casereview.reviews.tasks import NO_EMAIL, send_invitations
 from tests.reviews.helpers import LONDON, meeting_plan, panel, voiced
 from tests.tasks import run_tasks
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("before_christmas")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("before_christmas", "without_progress_emails"),
+]
 
 
 def event_of(message):

@@ -11,7 +11,10 @@ from casereview.reviews.tasks import send_minutes
 from tests.reviews.helpers import held, meeting_plan, voiced
 from tests.tasks import run_tasks
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("before_christmas")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("before_christmas", "without_progress_emails"),
+]
 
 
 @pytest.fixture
