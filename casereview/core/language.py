@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils.translation import get_language, get_language_info
 
 
@@ -24,3 +25,20 @@ def language_options() -> list[LanguageOption]:
         )
         for code, _name in settings.LANGUAGES
     ]
+
+
+def remember_language(response: HttpResponse, code: str) -> HttpResponse:
+    """Have the person's browser show the service in ``code`` from now on, as the footer's
+    language switch would (for links opened in a browser that has never seen the service)."""
+    if code in {c for c, _name in settings.LANGUAGES}:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            code,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response

@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from casereview.areas.models import Area
-from casereview.cases.models import Case, Channel
+from casereview.cases.models import Case, Channel, Language
 from casereview.cases.services import Applicant, Victim, case_receive
 from casereview.core.formatting import govuk_date
 from casereview.public import links
@@ -63,8 +63,15 @@ def save_page(draft: ApplicationDraft, answers: Mapping[str, Any]) -> None:
 
 
 def set_resume_email(draft: ApplicationDraft, email: str) -> None:
+    """Tie the draft's resume link to ``email``, and to the language the person is using now,
+    which the link's pages and e-mail are then in."""
     draft.resume_email = email.strip()
-    ApplicationDraft.objects.filter(pk=draft.pk).update(resume_email=draft.resume_email)
+    language = (translation.get_language() or draft.language).split("-")[0]
+    if language in Language.values:
+        draft.language = language
+    ApplicationDraft.objects.filter(pk=draft.pk).update(
+        resume_email=draft.resume_email, language=draft.language
+    )
 
 
 def flow_context(where: ApplyArea, draft: ApplicationDraft) -> f.FlowContext:
@@ -252,7 +259,7 @@ def send_resume_link(draft: ApplicationDraft, email: str) -> None:
     queue_email(
         to=draft.resume_email,
         name="apply_resume",
-        language=translation.get_language() or draft.language,
+        language=draft.language,
         context={
             "area_name": draft.area.name,
             "council_name": draft.area.official_name,

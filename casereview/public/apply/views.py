@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods
 from casereview.areas.models import Area, Nation
 from casereview.areas.presenters import AreaPagePresenter
 from casereview.core.forms.rows import MAX_ROWS, rows_in
+from casereview.core.language import remember_language
 from casereview.public import links, ratelimit
 from casereview.public.apply import flow, selectors, services
 from casereview.public.apply import forms as f
@@ -399,9 +400,12 @@ def resume(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     if draft is None or draft.area_id != area.pk or where is None:
         return render(request, f"{TEMPLATES}/resume_invalid.html", _base(area), status=404)
     request.session[selectors.session_key(area)] = str(draft.pk)
+    # The link may be opened in a browser that has never seen the service: it carries on in
+    # the language the person was using when they asked for it.
     if draft.is_submitted:
-        return HttpResponseRedirect(_url("apply_done", area))
-    return HttpResponseRedirect(_where_next(area, flow.walk(services.flow_context(where, draft))))
+        return remember_language(HttpResponseRedirect(_url("apply_done", area)), draft.language)
+    next_page = _where_next(area, flow.walk(services.flow_context(where, draft)))
+    return remember_language(HttpResponseRedirect(next_page), draft.language)
 
 
 def _stopped(

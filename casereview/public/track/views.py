@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from casereview.audit.log import record_view
+from casereview.core.language import remember_language
 from casereview.public import access, links, ratelimit
 from casereview.public.mail import queue_email
 from casereview.public.track import selectors
@@ -95,19 +96,8 @@ def track_open(request: HttpRequest, token: str) -> HttpResponse:
         )
     case, address_hash = found
     access.open_tracking(request, case, address_hash)
-    response = redirect("public:track")
     # Everything about the case is in the language the person chose when they applied.
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        case.language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        path=settings.LANGUAGE_COOKIE_PATH,
-        domain=settings.LANGUAGE_COOKIE_DOMAIN,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-    )
-    return response
+    return remember_language(redirect("public:track"), case.language)
 
 
 @never_cache

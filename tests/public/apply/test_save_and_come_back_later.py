@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -134,3 +135,24 @@ def test_a_link_for_a_sent_application_shows_its_confirmation(area: Area) -> Non
     )
 
     assert response["Location"] == done_url(area)
+
+
+def test_the_link_carries_on_in_the_language_the_person_was_using(
+    area: Area, smtp_server: Mailbox, django_capture_on_commit_callbacks: Any
+) -> None:
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
+    draft = _save_part_way(client, area)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_save_url(area), {"email": "sam@example.test"})
+    run_tasks()
+    link = re.search(r"https?://\S+/resume/\S+/", smtp_server.messages[0].get_content())
+    assert link is not None
+    elsewhere = Client()
+    opened = elsewhere.get(urlsplit(link.group(0)).path)
+
+    draft.refresh_from_db()
+    assert draft.language == "cy"
+    assert opened.cookies[settings.LANGUAGE_COOKIE_NAME].value == "cy"
+    assert 'lang="cy"' in elsewhere.get(opened["Location"]).content.decode()
