@@ -87,6 +87,17 @@ def _load(request: HttpRequest, slug: str) -> Loaded | HttpResponse:
     return Loaded(where, draft)
 
 
+def _load_unsent(request: HttpRequest, slug: str) -> Loaded | HttpResponse:
+    """As ``_load``, but a draft already sent goes to its confirmation: its answers are the
+    case's now and are not asked or changed again."""
+    loaded = _load(request, slug)
+    if isinstance(loaded, HttpResponse):
+        return loaded
+    if loaded.draft.is_submitted:
+        return HttpResponseRedirect(_url("apply_done", loaded.area))
+    return loaded
+
+
 def _too_many(request: HttpRequest, area: Area) -> HttpResponse:
     return render(request, f"{TEMPLATES}/too_many.html", _base(area), status=429)
 
@@ -176,12 +187,10 @@ def question(request: HttpRequest, slug: str, question: str) -> HttpResponse:
     asked = flow.question_by_slug(question)
     if asked is None:
         raise Http404("No such question")
-    loaded = _load(request, slug)
+    loaded = _load_unsent(request, slug)
     if isinstance(loaded, HttpResponse):
         return loaded
     area, draft = loaded.area, loaded.draft
-    if draft.is_submitted:
-        return HttpResponseRedirect(_url("apply_done", area))
     ctx = loaded.ctx()
     walk = flow.walk(ctx)
     if not walk.reaches(asked):
@@ -259,12 +268,10 @@ def _service_problems(
 
 @require_http_methods(["GET", "POST"])
 def check(request: HttpRequest, slug: str) -> HttpResponse:
-    loaded = _load(request, slug)
+    loaded = _load_unsent(request, slug)
     if isinstance(loaded, HttpResponse):
         return loaded
     area, draft = loaded.area, loaded.draft
-    if draft.is_submitted:
-        return HttpResponseRedirect(_url("apply_done", area))
     ctx = loaded.ctx()
     walk = flow.walk(ctx)
     if not walk.complete:
@@ -352,12 +359,10 @@ def _known_email(ctx: f.FlowContext, draft: ApplicationDraft) -> str:
 
 @require_http_methods(["GET", "POST"])
 def save(request: HttpRequest, slug: str) -> HttpResponse:
-    loaded = _load(request, slug)
+    loaded = _load_unsent(request, slug)
     if isinstance(loaded, HttpResponse):
         return loaded
     area, draft = loaded.area, loaded.draft
-    if draft.is_submitted:
-        return HttpResponseRedirect(_url("apply_done", area))
     ctx = loaded.ctx()
     came_from = flow.question_by_slug(str(request.GET.get("from", "")))
     back = (
