@@ -7,12 +7,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import assert_accessible, browser, page, page_without_javascript
+from tests.browser.conftest import assert_accessible
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# The browser fixtures live with the other browser tests; named here so pytest finds them.
-__all__ = ["browser", "page", "page_without_javascript"]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_area_procedure_not_happy_and_letter_pages_are_accessible(
