@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -316,13 +316,22 @@ def restricted_values(case: Case) -> list[tuple[str, str]]:
     return found
 
 
-def check_no_restricted_data(case: Case, key: str, *texts: str) -> None:
-    """Raise ``RestrictedDataInLetter`` if any of ``texts`` (HTML or plain) shows restricted
-    data of ``case``. HTML is unescaped first, so escaping cannot hide a match."""
+def restricted_field_shown(values: Sequence[tuple[str, str]], *texts: str) -> str | None:
+    """The name of the first restricted value of ``values`` (from ``restricted_values``) that
+    ``texts`` (HTML or plain) show, or None. HTML is unescaped first, so escaping cannot hide a
+    match."""
     haystack = _normalised(" ".join(html.unescape(text) for text in texts))
-    for name, value in restricted_values(case):
+    for name, value in values:
         if value in haystack:
-            raise RestrictedDataInLetter(case, key, name)
+            return name
+    return None
+
+
+def check_no_restricted_data(case: Case, key: str, *texts: str) -> None:
+    """Raise ``RestrictedDataInLetter`` if any of ``texts`` shows restricted data of ``case``."""
+    name = restricted_field_shown(restricted_values(case), *texts)
+    if name is not None:
+        raise RestrictedDataInLetter(case, key, name)
 
 
 def letter_language(case: Case, to: Addressee) -> str:

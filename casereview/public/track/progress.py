@@ -31,7 +31,7 @@ from casereview.cases.models import Case, DeadlineKind, DecisionRoute
 from casereview.cases.workflow import FINAL_STATUSES, Status, Step
 from casereview.core.formatting import govuk_date
 from casereview.letters.models import LetterKind
-from casereview.letters.services import restricted_values
+from casereview.letters.services import restricted_field_shown, restricted_values
 from casereview.public.track import selectors
 from casereview.reviews.models import ActionStatus
 
@@ -314,15 +314,12 @@ class _Guard:
             return ""
         if self._values is None:
             self._values = restricted_values(self.case)
-        normal = " ".join(text.split()).casefold()
-        for name, value in self._values:
-            if value in normal:
-                logger.warning(
-                    "Text withheld from the tracking page of %s: it shows %s",
-                    self.case.reference,
-                    name,
-                )
-                return ""
+        name = restricted_field_shown(self._values, text)
+        if name is not None:
+            logger.warning(
+                "Text withheld from the tracking page of %s: it shows %s", self.case.reference, name
+            )
+            return ""
         return text.strip()
 
 
