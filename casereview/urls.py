@@ -7,6 +7,7 @@ urlpatterns = [
     path("staff/cases/", include("casereview.reviews.urls")),
     path("staff/cases/", include("casereview.appeals.urls")),
     path("staff/letters/", include("casereview.letters.urls")),
+    path("staff/partners/", include("casereview.partners.urls")),
     path("staff/", include("casereview.accounts.urls")),
     path("api/", include("casereview.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -36,6 +36,10 @@ class AccessRecord(models.Model):
         "cases.Case", null=True, on_delete=models.SET_NULL, related_name="access_records"
     )
     case_reference = models.CharField(max_length=20)
+    # For reads of area-wide lists of victims' data (the repeat-victim check), the area read.
+    area = models.ForeignKey(
+        "areas.Area", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     what = models.CharField(max_length=200)
     path = models.CharField(max_length=500)
     method = models.CharField(max_length=10)

@@ -309,6 +309,15 @@ class Complaint(models.Model):
         on_delete=models.SET_NULL,
         related_name="complaints",
     )
+    # The agency's incident record this complaint was made from, when there is one: its
+    # confirmed cross-agency links set ``incident_key`` (``partners.Incident``).
+    incident = models.ForeignKey(
+        "partners.Incident",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="complaints",
+    )
     added_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -292,6 +292,32 @@ def by_applicant() -> Iterator[None]:
         _by_applicant.reset(token)
 
 
+# Steps taken by an agency's system through the partner API, with one of its keys: there is no
+# person to name, so the events say which agency and which key (``data["via_api"]``).
+_via_api: ContextVar[dict[str, str] | None] = ContextVar("via_api", default=None)
+
+
+@contextmanager
+def via_api(agency_code: str, agency_name: str, key_prefix: str) -> Iterator[None]:
+    """Steps taken inside this block are recorded as made by the agency's system through the
+    API with the key starting ``key_prefix``."""
+    token = _via_api.set({"agency": agency_code, "agency_name": agency_name, "key": key_prefix})
+    try:
+        yield
+    finally:
+        _via_api.reset(token)
+
+
+def _acting_marks() -> dict[str, Any]:
+    marks: dict[str, Any] = {}
+    if _by_applicant.get():
+        marks["by_applicant"] = True
+    api = _via_api.get()
+    if api is not None:
+        marks["via_api"] = dict(api)
+    return marks
+
+
 def transition(
     case: Case,
     step: str,
@@ -335,5 +361,5 @@ def transition(
         from_status=from_status,
         to_status=case.status,
         note=note,
-        data={**(data or {}), **({"by_applicant": True} if _by_applicant.get() else {})},
+        data={**(data or {}), **_acting_marks()},
     )

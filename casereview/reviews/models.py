@@ -177,6 +177,11 @@ class Meeting(models.Model):
         return self.starts_at + timedelta(minutes=self.victim_part_minutes)
 
 
+class InvitationResponse(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
 class PanelMember(models.Model):
     """One person on a meeting's panel, for an agency of the directory or another organisation
     relevant to the case (a fire service, mental health or drug and alcohol services)."""
@@ -194,6 +199,13 @@ class PanelMember(models.Model):
     attended = models.BooleanField(null=True, blank=True)
     invited_at = models.DateTimeField(null=True, blank=True)
     invitation_error = models.CharField(max_length=300, blank=True)
+    # The agency's answer to the invitation, given by one of its representatives.
+    response = models.CharField(max_length=10, choices=InvitationResponse.choices, blank=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    response_note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["meeting", "-relevant_body", "pk"]
