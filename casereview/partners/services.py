@@ -108,6 +108,7 @@ def information_response_record(
     actions_taken: str = "",
     documents: str = "",
     exemption_relied_on: str = "",
+    exemption_reason: str = "",
     note: str = "",
 ) -> InformationResponse:
     """Record a relevant body's response to ``request``, adding or confirming complaints."""
@@ -146,6 +147,7 @@ def information_response_record(
             actions_taken=actions_taken.strip(),
             documents=documents.strip(),
             exemption_relied_on=exemption_relied_on.strip(),
+            exemption_reason=exemption_reason.strip(),
         )
         added: list[int] = []
         confirmed: list[int] = []
