@@ -1,0 +1,61 @@
+"""Reads for the incident import pages: the area as its staff see it, its agencies, and its
+imports, each scoped to the caller."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
+
+from casereview.accounts.models import Role
+from casereview.accounts.scoping import scope
+from casereview.areas.models import Agency, Area, AreaAgency
+from casereview.areas.selectors import area_by_slug
+from casereview.partners.models import IncidentImport
+
+User = AbstractBaseUser | AnonymousUser | None
+
+# Who may see an area's imports (the hub links every area role to them); only administrators
+# upload.
+VIEW_ROLES = (Role.COORDINATOR, Role.AREA_ADMINISTRATOR, Role.READ_ONLY)
+UPLOAD_ROLES = (Role.AREA_ADMINISTRATOR,)
+
+
+def area_for_member(user: User, slug: str) -> Area | None:
+    """The area with ``slug`` if ``user`` has any role in it; None otherwise (the pages answer
+    404, so that an area the person has no part in is not revealed even by a 403)."""
+    area = area_by_slug(slug)
+    if area is None or not scope(user).has(None, area.pk):
+        return None
+    return area
+
+
+def may_view(user: User, area: Area) -> bool:
+    return scope(user).has(VIEW_ROLES, area.pk)
+
+
+def may_upload(user: User, area: Area) -> bool:
+    return scope(user).has(UPLOAD_ROLES, area.pk)
+
+
+def agencies_of(area: Area) -> list[Agency]:
+    """The agencies whose incidents may be imported for ``area``: every agency with a part in it."""
+    return [
+        link.agency
+        for link in AreaAgency.objects.filter(area=area)
+        .select_related("agency")
+        .order_by("agency__name")
+    ]
+
+
+def imports_of(user: User, area: Area) -> QuerySet[IncidentImport]:
+    """The imports of ``area`` that ``user`` may see, newest first, without the files."""
+    return (
+        IncidentImport.objects.filter(scope(user).area_q(roles=VIEW_ROLES), area=area)
+        .select_related("agency", "uploaded_by")
+        .defer("content")
+        .order_by("-uploaded_at", "-pk")
+    )
+
+
+def import_of(user: User, area: Area, import_id: int) -> IncidentImport | None:
+    return imports_of(user, area).filter(pk=import_id).first()

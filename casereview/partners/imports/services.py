@@ -1,0 +1,264 @@
+"""Importing a CSV file of an agency's incidents: the steps shared by the upload page's
+background task and the ``import_incidents`` command.
+
+All or nothing per file: every row is read and checked first, and if any row has a problem
+nothing is imported and every problem is reported (row, reference, column, message), as GOV.UK
+Notify does with a spreadsheet of recipients: fix the rows and upload the file again. Only a
+file without problems is stored, through ``casereview.partners.ingest.ingest_incidents``.
+
+The import is stored in chunks, each committed on its own. If the database fails part-way, the
+chunks before the failure stay imported and the import is marked failed with an honest message;
+because storing is idempotent on the agency's references, uploading the same file again
+finishes it without duplicating anything.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, replace
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from casereview.accounts.models import User
+from casereview.areas.models import Agency, Area
+from casereview.partners.imports.csv_format import (
+    FileProblem,
+    column_of,
+    count_rows,
+    parse_csv,
+)
+from casereview.partners.ingest import (
+    IngestResult,
+    RecordProblem,
+    RejectedRecords,
+    ingest_incidents,
+    is_area_agency,
+)
+from casereview.partners.models import ImportStatus, IncidentImport
+
+logger = logging.getLogger(__name__)
+
+# Largest file the upload page accepts: about 100,000 rows of incidents with descriptions.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class ImportProgress:
+    """What an import reports as it goes (the command draws progress bars; the background task
+    writes the import's row). Every method does nothing unless overridden."""
+
+    def started(self, total_rows: int) -> None:
+        """The file has ``total_rows`` rows of data; checking begins."""
+
+    def checked(self, rows: int) -> None:
+        """``rows`` rows have been read and checked."""
+
+    def importing(self) -> None:
+        """Every row is fine; storing begins."""
+
+    def imported(self, rows: int) -> None:
+        """``rows`` rows have been stored (and committed)."""
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What became of a file: ``problems`` (with CSV column names) when it was rejected, the
+    ``result`` of storing it otherwise."""
+
+    total_rows: int
+    problems: list[RecordProblem]
+    result: IngestResult | None
+
+    @property
+    def rejected(self) -> bool:
+        return bool(self.problems)
+
+
+def import_file(
+    content: bytes,
+    area: Area,
+    agency: Agency,
+    *,
+    by: User | None,
+    progress: ImportProgress | None = None,
+) -> ImportOutcome:
+    """Check every row of the file, then import it if no row has a problem (module docstring).
+
+    A file that cannot be read at all (not text, wrong header) is rejected with one problem on
+    row 1. Raises ``ValueError`` if ``agency`` does not act in ``area``; database errors while
+    storing propagate, with the chunks before them committed.
+    """
+    progress = progress or ImportProgress()
+    try:
+        total = count_rows(content)
+        progress.started(total)
+        parsed = parse_csv(content, progress=progress.checked)
+    except FileProblem as problem:
+        return ImportOutcome(0, [RecordProblem(1, "", "", problem.message)], None)
+    problems = parsed.check(today=timezone.localdate())
+    if problems:
+        return ImportOutcome(parsed.rows, problems, None)
+    progress.importing()
+    try:
+        result = ingest_incidents(
+            area,
+            agency,
+            parsed.records,
+            by=by,
+            progress=progress.imported,
+            numbering=parsed.numbers,
+        )
+    except RejectedRecords as rejected:
+        # Checked a moment ago with the same rules; only a day turning at midnight between
+        # the two could make a difference. Reported the same way.
+        return ImportOutcome(
+            parsed.rows,
+            [replace(p, field=column_of(p.field)) for p in rejected.problems],
+            None,
+        )
+    return ImportOutcome(parsed.rows, [], result)
+
+
+# --- Uploads run in the background -------------------------------------------------------------
+
+
+def upload_import(
+    area: Area,
+    agency: Agency,
+    *,
+    file_name: str,
+    content: bytes,
+    by: User,
+    language: str,
+) -> IncidentImport:
+    """Store an uploaded file and queue its import (``tasks.run_import``) once the upload is
+    committed. ``language`` is the uploader's, in which the problems are written."""
+    from casereview.partners.imports.tasks import run_import  # the task module imports this one
+
+    if not is_area_agency(area, agency):
+        raise ValidationError(
+            {"agency": _("Choose one of the agencies of %(area)s") % {"area": area.name}}
+        )
+    with transaction.atomic():
+        upload = IncidentImport.objects.create(
+            area=area,
+            agency=agency,
+            file_name=file_name[:200],
+            content=content,
+            uploaded_by=by,
+        )
+        transaction.on_commit(partial(run_import.enqueue, upload.pk, language))
+    return upload
+
+
+class _RowProgress(ImportProgress):
+    """Writes progress to the import's row as it goes. Each write is its own statement in
+    autocommit, outside the import's chunk transactions, so the page sees it at once."""
+
+    def __init__(self, import_id: int) -> None:
+        self.rows = IncidentImport.objects.filter(pk=import_id)
+
+    def started(self, total_rows: int) -> None:
+        self.rows.update(status=ImportStatus.CHECKING, total_rows=total_rows, rows_done=0)
+
+    def checked(self, rows: int) -> None:
+        self.rows.update(rows_done=rows)
+
+    def importing(self) -> None:
+        self.rows.update(status=ImportStatus.IMPORTING, rows_done=0)
+
+    def imported(self, rows: int) -> None:
+        self.rows.update(rows_done=rows)
+
+
+def failure_message(rows_done: int, total_rows: int) -> str:
+    """What to tell the uploader when the database failed part-way: what was kept, and that
+    uploading the same file again finishes the job."""
+    if rows_done == 0:
+        return _(
+            "The import stopped because of a problem with the database. No rows were imported. "
+            "Upload the same file again."
+        )
+    return _(
+        "The import stopped because of a problem with the database after %(done)s of "
+        "%(total)s rows. Those rows were imported; the others were not. Upload the same file "
+        "again to finish: rows already imported are left as they are, not duplicated."
+    ) % {"done": f"{rows_done:,}", "total": f"{total_rows:,}"}
+
+
+def run_import(import_id: int) -> str:
+    """Run one queued import and record its outcome on its row. Returns the final status.
+
+    Claimed with a conditional update, so a task run twice imports once.
+    """
+    claimed = IncidentImport.objects.filter(pk=import_id, status=ImportStatus.QUEUED).update(
+        status=ImportStatus.CHECKING
+    )
+    if not claimed:
+        return "skipped"
+    upload = IncidentImport.objects.select_related("area", "agency", "uploaded_by").get(
+        pk=import_id
+    )
+    rows = IncidentImport.objects.filter(pk=import_id)
+    if not is_area_agency(upload.area, upload.agency):
+        rows.update(
+            status=ImportStatus.FAILED,
+            failure=_(
+                "%(agency)s is no longer an agency of %(area)s, so its incidents were not imported."
+            )
+            % {"agency": upload.agency.name, "area": upload.area.name},
+            finished_at=timezone.now(),
+        )
+        return ImportStatus.FAILED
+    try:
+        outcome = import_file(
+            bytes(upload.content),
+            upload.area,
+            upload.agency,
+            by=upload.uploaded_by,
+            progress=_RowProgress(import_id),
+        )
+    except Exception:  # the database (or anything else) failed part-way: say what was kept
+        logger.exception("Import %s of incidents failed", import_id)
+        done = rows.values_list("rows_done", "total_rows", "status").get()
+        kept = done[0] if done[2] == ImportStatus.IMPORTING else 0
+        rows.update(
+            status=ImportStatus.FAILED,
+            failure=failure_message(kept, done[1]),
+            finished_at=timezone.now(),
+        )
+        return ImportStatus.FAILED
+    if outcome.rejected:
+        rows.update(
+            status=ImportStatus.REJECTED,
+            total_rows=outcome.total_rows,
+            problems=[_problem_row(p) for p in outcome.problems],
+            finished_at=timezone.now(),
+        )
+        return ImportStatus.REJECTED
+    result = outcome.result
+    assert result is not None  # not rejected, so stored
+    rows.update(
+        status=ImportStatus.DONE,
+        rows_done=F("total_rows"),
+        created=result.created,
+        updated=result.updated,
+        unchanged=result.unchanged,
+        finished_at=timezone.now(),
+    )
+    return ImportStatus.DONE
+
+
+def _problem_row(problem: RecordProblem) -> dict[str, object]:
+    """A problem as stored in ``IncidentImport.problems``."""
+    values = asdict(problem)
+    return {
+        "row": values["record"],
+        "reference": values["reference"],
+        "field": values["field"],
+        "message": values["message"],
+    }
