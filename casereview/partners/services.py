@@ -8,7 +8,12 @@ is met by the first response.
 
 A response's incidents become the case's complaints: an incident that ``confirms`` a complaint
 the applicant stated turns it into the agency's confirmed record (the agency's dates win); any
-other incident is added as a new confirmed complaint.
+other incident is added as a new confirmed complaint. An incident whose reference is one of the
+agency's incident records in the area (pushed through the API or imported) is tied to that
+record, so that the cross-agency links confirmed on it decide the complaint's ``incident_key``.
+
+Files the agency supplies are kept with the response (``ResponseDocument``), in the database
+like the victim's uploaded statement: one database to back up.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -26,7 +32,23 @@ from casereview.areas.selectors import relevant_bodies
 from casereview.cases.models import Case, Complaint, ComplaintKind, ComplaintSource
 from casereview.cases.step_support import Problems, check_actor, finish, lock
 from casereview.cases.workflow import Step, ensure_allowed, transition
-from casereview.partners.models import InformationRequest, InformationResponse
+from casereview.partners.models import (
+    Incident,
+    InformationRequest,
+    InformationResponse,
+    ResponseDocument,
+)
+from casereview.reviews.models import MAX_UPLOAD_BYTES, UPLOAD_TYPES
+from casereview.reviews.services import Upload
+
+# What an agency may send with a response: the documents a victim may upload, and the
+# spreadsheets agencies keep incident logs in.
+RESPONSE_FILE_TYPES: dict[str, str] = {
+    **UPLOAD_TYPES,
+    ".csv": "text/csv",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+MAX_RESPONSE_FILES = 20
 
 
 @dataclass(frozen=True)
@@ -99,6 +121,47 @@ def _check_incidents(problems: Problems, case: Case, incidents: Sequence[Inciden
                 )
 
 
+def _check_files(problems: Problems, files: Sequence[Upload]) -> None:
+    """Every problem with every file at once, each naming the file."""
+    if len(files) > MAX_RESPONSE_FILES:
+        problems.add(
+            "files",
+            _("Send at most %(count)s files with one response.") % {"count": MAX_RESPONSE_FILES},
+        )
+    for upload in files:
+        name = upload.name or _("A file")
+        if Path(upload.name).suffix.lower() not in RESPONSE_FILE_TYPES:
+            problems.add(
+                "files",
+                _(
+                    "%(name)s must be a PDF, Word, OpenDocument, text, RTF, JPEG, PNG, CSV or "
+                    "Excel (.xlsx) file."
+                )
+                % {"name": name},
+            )
+        elif len(upload.data) > MAX_UPLOAD_BYTES:
+            problems.add("files", _("%(name)s must be smaller than 10 MB.") % {"name": name})
+        elif not upload.data:
+            problems.add("files", _("%(name)s is empty.") % {"name": name})
+
+
+def _incident_records(
+    request: InformationRequest, incidents: Sequence[IncidentInput]
+) -> dict[str, Incident]:
+    """The agency's incident records in the case's area named by the incidents' references."""
+    references = {i.agency_reference.strip() for i in incidents if i.agency_reference.strip()}
+    if not references:
+        return {}
+    return {
+        record.agency_reference: record
+        for record in Incident.objects.filter(
+            area_id=request.case.area_id,
+            agency_id=request.agency_id,
+            agency_reference__in=sorted(references),
+        )
+    }
+
+
 def information_response_record(
     request: InformationRequest,
     *,
@@ -110,8 +173,10 @@ def information_response_record(
     exemption_relied_on: str = "",
     exemption_reason: str = "",
     note: str = "",
+    files: Sequence[Upload] = (),
 ) -> InformationResponse:
-    """Record a relevant body's response to ``request``, adding or confirming complaints."""
+    """Record a relevant body's response to ``request``, adding or confirming complaints, with
+    the ``files`` the body supplied."""
     check_actor(by, request.case.area, agency=request.agency)
     with transaction.atomic():
         case = lock(request.case)
@@ -138,6 +203,7 @@ def information_response_record(
             for i in incidents
         ]
         _check_incidents(problems, case, incidents)
+        _check_files(problems, files)
         problems.raise_if_any()
 
         response = InformationResponse.objects.create(
@@ -149,6 +215,15 @@ def information_response_record(
             exemption_relied_on=exemption_relied_on.strip(),
             exemption_reason=exemption_reason.strip(),
         )
+        for upload in files:
+            ResponseDocument.objects.create(
+                response=response,
+                name=Path(upload.name).name[:200],
+                content_type=RESPONSE_FILE_TYPES[Path(upload.name).suffix.lower()],
+                data=upload.data,
+                size=len(upload.data),
+            )
+        records = _incident_records(request, incidents)
         added: list[int] = []
         confirmed: list[int] = []
         for incident in incidents:
@@ -162,6 +237,11 @@ def information_response_record(
             }
             if incident.agency_reference.strip():
                 values["agency_reference"] = incident.agency_reference.strip()
+            record = records.get(incident.agency_reference.strip())
+            if record is not None:
+                values["incident"] = record
+                # The links confirmed across agencies decide, unless the body gave its own key.
+                values["incident_key"] = record.complaint_incident_key
             if incident.incident_key.strip():
                 values["incident_key"] = incident.incident_key.strip()
             if incident.summary.strip():
@@ -185,6 +265,8 @@ def information_response_record(
                 "complaints_added": added,
                 "complaints_confirmed": confirmed,
                 "exemption_relied_on": bool(response.exemption_relied_on),
+                "files": len(files),
+                "incidents_linked": sorted(r.pk for r in records.values()),
             },
             related_changed=True,
         )

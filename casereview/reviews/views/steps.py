@@ -501,7 +501,7 @@ def update_action(request: HttpRequest, reference: str, action_id: int) -> HttpR
             "action": action,
             "refusal": refusal,
             "case_url": case_url(case) if sees_case else "",
-            "back_url": case_url(case) if sees_case else "",
+            "back_url": case_url(case) if sees_case else reverse("partners:portal"),
             "navigation": staff_navigation("cases:dashboard"),
         },
     )

@@ -66,7 +66,7 @@ def test_the_owner_agencys_representative_updates_their_action_and_comes_back_to
     assert action.status == ActionStatus.IN_PROGRESS
 
 
-def test_a_representative_of_another_agency_is_refused(
+def test_a_representative_of_another_agency_does_not_find_the_action(
     area: Area, coordinator: User, agency_rep_client: Client
 ) -> None:
     case = monitoring(area, coordinator)
@@ -76,7 +76,8 @@ def test_a_representative_of_another_agency_is_refused(
         review_url("action", case, action_id=action.pk), {"status": "done"}
     )
 
-    assert response.status_code == 403
+    # Not 403: an action of another agency is not revealed to exist.
+    assert response.status_code == 404
     action.refresh_from_db()
     assert action.status == ActionStatus.NOT_STARTED
 
