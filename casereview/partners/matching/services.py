@@ -1,12 +1,414 @@
-"""Cross-agency matching of incidents and victims (owned by the matching part)."""
+"""Cross-agency matching: the same incident, or the same victim, in two agencies' records.
+
+Proposals are made by ``propose_matches`` whenever incident data arrives (API or CSV import,
+through ``casereview.partners.effects``). Staff then confirm ("these are the same") or split
+("these are different") each proposal with ``confirm_link`` / ``split_link``. Only confirmed
+links join records: they set ``Incident.group_key``/``linked`` and ``PartnerVictim.person_key``,
+and through ``Incident.complaint_incident_key`` the ``incident_key`` of the complaints made
+from those incidents, so the threshold engine counts one occasion reported to several agencies
+once.
+
+Scores run from 0 to 100 and are a weighted sum of the evidence the two records share (weights
+below). Evidence one record lacks (no time of day, no description) counts half its weight: it
+neither proves nor disproves a match, and two bare records of the same day must not reach the
+threshold on the date alone.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any, TypeVar, cast
 
-from casereview.partners.models import Incident
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from casereview.accounts.models import User
+from casereview.cases.models import Complaint
+from casereview.cases.step_support import check_actor
+from casereview.cases.workflow import FINAL_STATUSES
+from casereview.partners.duties.second_report import raise_second_report_prompts
+from casereview.partners.models import (
+    Incident,
+    IncidentLink,
+    LinkStatus,
+    MatchDecision,
+    MatchKind,
+    PartnerVictim,
+    VictimLink,
+)
+
+# A pair scoring at least this is proposed to staff. 70 asks for more than a shared date and
+# place: on the same day, the descriptions or the locations must also be alike (see the tests of
+# ``propose_matches`` for pairs either side of the line).
+INCIDENT_THRESHOLD = 70.0
+VICTIM_THRESHOLD = 70.0
+
+# Weights of the incident evidence (sum 100).
+WEIGHT_DAY = 25.0
+WEIGHT_TIME = 15.0
+WEIGHT_DESCRIPTION = 35.0
+WEIGHT_LOCATION = 15.0
+WEIGHT_POSTCODE = 10.0
+# A day apart is still worth something: the agencies often record the date of the report or of
+# the night's end rather than of the behaviour.
+DAY_APART_SHARE = 0.4
+# Times of day further apart than this are no evidence of the same incident.
+TIME_HORIZON_MINUTES = 240
+
+# Weights of the victim evidence (sum 100).
+WEIGHT_NAME = 45.0
+WEIGHT_BIRTH = 35.0
+WEIGHT_ADDRESS = 10.0
+WEIGHT_VICTIM_POSTCODE = 10.0
+
+# What a piece of evidence only one record has is worth, as a share of its weight.
+UNKNOWN_SHARE = 0.5
+# Below this, texts are reported as different rather than alike.
+ALIKE_PERCENT = 50
+
+Link = IncidentLink | VictimLink
+L = TypeVar("L", bound=IncidentLink | VictimLink)
+
+
+@dataclass
+class Score:
+    """A pair's score and the reasons for it, as stored on the link."""
+
+    points: float = 0.0
+    reasons: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, points: float, code: str, **values: Any) -> None:
+        self.points += points
+        self.reasons.append({"code": code, **values})
+
+    def unknown(self, weight: float) -> None:
+        self.points += weight * UNKNOWN_SHARE
+
+    @property
+    def value(self) -> float:
+        return round(min(100.0, max(0.0, self.points)), 1)
+
+
+def _similarity(a: str, b: str) -> int | None:
+    """How alike two texts are, 0 to 100 ignoring case, punctuation and word order; None when
+    either is empty (nothing to compare)."""
+    if not default_process(a) or not default_process(b):
+        return None
+    return round(fuzz.token_set_ratio(a, b, processor=default_process))
+
+
+def _minutes_apart(a: time, b: time) -> int:
+    day = date(2000, 1, 1)
+    difference = abs(datetime.combine(day, a) - datetime.combine(day, b))
+    minutes = int(difference.total_seconds() // 60)
+    # 11:50pm and 00:10am are twenty minutes apart (the day evidence handles the date).
+    return min(minutes, 24 * 60 - minutes)
+
+
+def score_incidents(a: Incident, b: Incident) -> Score:
+    """How likely ``a`` and ``b`` record the same occasion (module docstring)."""
+    score = Score()
+    if a.behaviour_on == b.behaviour_on:
+        score.add(WEIGHT_DAY, "same_day")
+    else:
+        score.add(WEIGHT_DAY * DAY_APART_SHARE, "day_apart")
+
+    if a.behaviour_time is not None and b.behaviour_time is not None:
+        minutes = _minutes_apart(a.behaviour_time, b.behaviour_time)
+        share = max(0.0, 1 - minutes / TIME_HORIZON_MINUTES)
+        score.add(WEIGHT_TIME * share, "minutes_apart", minutes=minutes)
+    else:
+        score.unknown(WEIGHT_TIME)
+
+    description = _similarity(a.description, b.description)
+    if description is None:
+        score.unknown(WEIGHT_DESCRIPTION)
+    else:
+        code = "descriptions_alike" if description >= ALIKE_PERCENT else "descriptions_differ"
+        score.add(WEIGHT_DESCRIPTION * description / 100, code, percent=description)
+
+    location = _similarity(a.location, b.location)
+    if location is None:
+        score.unknown(WEIGHT_LOCATION)
+    else:
+        code = "locations_alike" if location >= ALIKE_PERCENT else "locations_differ"
+        score.add(WEIGHT_LOCATION * location / 100, code, percent=location)
+
+    if a.postcode_key and b.postcode_key:
+        if a.postcode_key == b.postcode_key:
+            score.add(WEIGHT_POSTCODE, "same_postcode")
+        else:
+            score.add(0, "different_postcode")
+    else:
+        score.unknown(WEIGHT_POSTCODE)
+    return score
+
+
+def score_victims(a: PartnerVictim, b: PartnerVictim) -> Score:
+    """How likely ``a`` and ``b`` are one person (module docstring)."""
+    score = Score()
+    name = round(fuzz.token_sort_ratio(a.name_key, b.name_key, processor=default_process))
+    if name == 100:
+        score.add(WEIGHT_NAME, "same_name")
+    else:
+        code = "names_alike" if name >= ALIKE_PERCENT else "names_differ"
+        score.add(WEIGHT_NAME * name / 100, code, percent=name)
+
+    if a.date_of_birth is not None and b.date_of_birth is not None:
+        if a.date_of_birth == b.date_of_birth:
+            score.add(WEIGHT_BIRTH, "same_date_of_birth")
+        else:
+            score.add(0, "different_date_of_birth")
+    else:
+        # A date of birth only one agency holds: less than half, since a shared one is strong.
+        score.points += WEIGHT_BIRTH * 0.4
+
+    address = _similarity(a.address, b.address)
+    if address is None:
+        score.unknown(WEIGHT_ADDRESS)
+    else:
+        code = "addresses_alike" if address >= ALIKE_PERCENT else "addresses_differ"
+        score.add(WEIGHT_ADDRESS * address / 100, code, percent=address)
+
+    if a.postcode_key and b.postcode_key:
+        if a.postcode_key == b.postcode_key:
+            score.add(WEIGHT_VICTIM_POSTCODE, "same_postcode")
+        else:
+            score.add(0, "different_postcode")
+    else:
+        score.unknown(WEIGHT_VICTIM_POSTCODE)
+    return score
+
+
+# --- Proposals ----------------------------------------------------------------------------------
 
 
 def propose_matches(incidents: Sequence[Incident]) -> None:
-    """Propose links between ``incidents`` (and their victims) and other agencies' records."""
-    raise NotImplementedError("built by the matching part of issue 6")
+    """Propose links between ``incidents`` (just created or changed) and other agencies' records
+    of the same area, and likewise for their victims. Called inside the ingest transaction.
+
+    A pair already decided (confirmed or split) is never proposed again nor rescored; a pair
+    still only proposed has its score brought up to date, and is withdrawn when the records
+    changed so that they no longer match.
+    """
+    seen: set[int] = set()
+    victim_ids: set[int] = set()
+    for incident in incidents:
+        if incident.pk is None or incident.pk in seen:
+            continue
+        seen.add(incident.pk)
+        _propose_for_incident(incident)
+        if incident.victim_id is not None:
+            victim_ids.add(incident.victim_id)
+    if victim_ids:
+        for victim in PartnerVictim.objects.filter(pk__in=sorted(victim_ids)):
+            _propose_for_victim(victim)
+
+
+def _propose_for_incident(incident: Incident) -> None:
+    one_day = timedelta(days=1)
+    # One indexed query (area, behaviour_on) per incident.
+    candidates = list(
+        Incident.objects.filter(
+            area_id=incident.area_id,
+            behaviour_on__range=(incident.behaviour_on - one_day, incident.behaviour_on + one_day),
+        ).exclude(agency_id=incident.agency_id)
+    )
+    scores = {other.pk: score_incidents(incident, other) for other in candidates}
+    _store_proposals(IncidentLink, incident.area_id, incident.pk, scores, INCIDENT_THRESHOLD)
+
+
+def _propose_for_victim(victim: PartnerVictim) -> None:
+    shared = Q(name_key=victim.name_key) if victim.name_key else Q(pk__in=[])
+    if victim.date_of_birth is not None:
+        shared |= Q(date_of_birth=victim.date_of_birth)
+    if victim.postcode_key:
+        shared |= Q(postcode_key=victim.postcode_key)
+    # One query, each branch served by an (area, ...) index of PartnerVictim.
+    candidates = list(
+        PartnerVictim.objects.filter(shared, area_id=victim.area_id).exclude(
+            agency_id=victim.agency_id
+        )
+    )
+    scores = {other.pk: score_victims(victim, other) for other in candidates}
+    _store_proposals(VictimLink, victim.area_id, victim.pk, scores, VICTIM_THRESHOLD)
+
+
+def _store_proposals(
+    model: type[IncidentLink] | type[VictimLink],
+    area_id: int,
+    pk: int,
+    scores: dict[int, Score],
+    threshold: float,
+) -> None:
+    """Create, update or withdraw the proposed links between record ``pk`` and the records
+    scored in ``scores`` (by pk)."""
+    existing: dict[int, Link] = {}
+    for stored in model.objects.filter(Q(first_id=pk) | Q(second_id=pk)):
+        other = stored.second_id if stored.first_id == pk else stored.first_id
+        existing[other] = stored
+    new: list[Link] = []
+    for other, score in scores.items():
+        link = existing.get(other)
+        if link is None:
+            if score.value >= threshold:
+                first, second = sorted((pk, other))
+                new.append(
+                    model(
+                        area_id=area_id,
+                        first_id=first,
+                        second_id=second,
+                        score=score.value,
+                        reasons=score.reasons,
+                    )
+                )
+            continue
+        if link.status != LinkStatus.PROPOSED:
+            continue  # decided by staff: neither rescored nor proposed again
+        if score.value < threshold:
+            link.delete()
+        elif link.score != score.value or link.reasons != score.reasons:
+            link.score = score.value
+            link.reasons = score.reasons
+            link.save(update_fields=["score", "reasons"])
+    # Proposals with records that are no longer candidates (a date moved, an agency changed).
+    stale = [
+        link.pk
+        for other, link in existing.items()
+        if other not in scores and link.status == LinkStatus.PROPOSED
+    ]
+    if stale:
+        model.objects.filter(pk__in=stale, status=LinkStatus.PROPOSED).delete()
+    if new:
+        # Another import may propose the same pair at the same moment: the pair is unique.
+        model.objects.bulk_create(new, ignore_conflicts=True)  # type: ignore[arg-type]
+
+
+# --- Decisions ----------------------------------------------------------------------------------
+
+
+def confirm_link(link: L, *, by: User | None, note: str = "") -> L:
+    """Record that the two records of ``link`` are the same incident (or person), and join them."""
+    return _decide(link, LinkStatus.CONFIRMED, by=by, note=note)
+
+
+def split_link(link: L, *, by: User | None, note: str = "") -> L:
+    """Record that the two records of ``link`` are different, and keep (or take) them apart."""
+    return _decide(link, LinkStatus.SPLIT, by=by, note=note)
+
+
+def _decide(link: L, decision: str, *, by: User | None, note: str) -> L:
+    model = type(link)
+    check_actor(by, link.area)
+    with transaction.atomic():
+        locked = cast(L, model.objects.select_for_update().get(pk=link.pk))
+        if locked.status == decision:
+            return locked  # nothing changes: no second identical decision on record
+        locked.status = decision
+        locked.decided_by = by
+        locked.decided_at = timezone.now()
+        locked.save(update_fields=["status", "decided_by", "decided_at"])
+        MatchDecision.objects.create(
+            area_id=locked.area_id,
+            kind=MatchKind.INCIDENT if isinstance(locked, IncidentLink) else MatchKind.VICTIM,
+            link_id=locked.pk,
+            decision=decision,
+            by=by,
+            at=locked.decided_at,
+            note=note.strip(),
+        )
+        seeds = {locked.first_id, locked.second_id}
+        if isinstance(locked, IncidentLink):
+            regroup_incidents(seeds)
+        else:
+            people = regroup_victims(seeds)
+            if decision == LinkStatus.CONFIRMED:
+                merged = next(members for members in people if seeds <= members)
+                raise_second_report_prompts(
+                    list(Incident.objects.filter(victim_id__in=sorted(merged)).order_by("pk"))
+                )
+    return locked
+
+
+def _components(
+    model: type[IncidentLink] | type[VictimLink], seeds: Iterable[int]
+) -> list[set[int]]:
+    """The connected components, over confirmed links of ``model``, that hold ``seeds``.
+
+    Walks outwards one set-based query per step, so only the records joined to the seeds are
+    read, never the whole area.
+    """
+    reached = set(seeds)
+    frontier = set(reached)
+    edges: set[tuple[int, int]] = set()
+    while frontier:
+        ids = sorted(frontier)
+        rows = model.objects.filter(
+            Q(first_id__in=ids) | Q(second_id__in=ids), status=LinkStatus.CONFIRMED
+        ).values_list("first_id", "second_id")
+        frontier = set()
+        for first, second in rows:
+            edges.add((first, second))
+            for end in (first, second):
+                if end not in reached:
+                    reached.add(end)
+                    frontier.add(end)
+    parent = {node: node for node in reached}
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for first, second in edges:
+        a, b = root(first), root(second)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[int, set[int]] = {}
+    for node in reached:
+        groups.setdefault(root(node), set()).add(node)
+    return list(groups.values())
+
+
+def regroup_incidents(seeds: Iterable[int]) -> list[set[int]]:
+    """Bring ``group_key``/``linked`` of the incidents joined to ``seeds`` up to date, then the
+    incident keys of the complaints made from them. Returns the groups."""
+    groups = _components(IncidentLink, seeds)
+    for members in groups:
+        key, linked = min(members), len(members) > 1
+        Incident.objects.filter(pk__in=sorted(members)).exclude(
+            group_key=key, linked=linked
+        ).update(group_key=key, linked=linked, updated_at=timezone.now())
+        _sync_complaints(members, f"linked-{key}" if linked else "")
+    return groups
+
+
+def _sync_complaints(incident_ids: set[int], incident_key: str) -> None:
+    """Give the complaints made from these incidents the group's key: only on cases still open
+    (a decided case keeps the record it was decided on) and only where the key is empty or one
+    this service set (never a key the agency or coordinator gave)."""
+    (
+        Complaint.objects.filter(incident_id__in=sorted(incident_ids))
+        .exclude(case__status__in=sorted(FINAL_STATUSES))
+        .filter(Q(incident_key="") | Q(incident_key__startswith="linked-"))
+        .exclude(incident_key=incident_key)
+        .update(incident_key=incident_key)
+    )
+
+
+def regroup_victims(seeds: Iterable[int]) -> list[set[int]]:
+    """Bring ``person_key`` of the victim records joined to ``seeds`` up to date. Returns the
+    people (sets of PartnerVictim pks)."""
+    people = _components(VictimLink, seeds)
+    for members in people:
+        key = min(members)
+        PartnerVictim.objects.filter(pk__in=sorted(members)).exclude(person_key=key).update(
+            person_key=key
+        )
+    return people
