@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from casereview.accounts.models import User
+from casereview.areas.models import Area
 from casereview.cases.models import Complaint
 from casereview.cases.step_support import check_actor
 from casereview.cases.workflow import FINAL_STATUSES
@@ -306,6 +307,10 @@ def _decide(link: L, decision: str, *, by: User | None, note: str) -> L:
     model = type(link)
     check_actor(by, link.area)
     with transaction.atomic():
+        # One decision at a time per area: two decisions on different links of one group must
+        # not each regroup it without seeing the other (on PostgreSQL; SQLite writes one at a
+        # time anyway). The area row is the lock every matching decision takes first.
+        Area.objects.select_for_update().filter(pk=link.area_id).first()
         locked = cast(L, model.objects.select_for_update().get(pk=link.pk))
         if locked.status == decision:
             return locked  # nothing changes: no second identical decision on record
