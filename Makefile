@@ -51,6 +51,7 @@ messages: venv
 
 migrate: venv
 	DEBUG=1 $(PY) manage.py migrate --noinput -v 0
+	DEBUG=1 $(PY) manage.py createcachetable
 
 load: migrate
 	DEBUG=1 $(PY) manage.py load_directory

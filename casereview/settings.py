@@ -6,6 +6,7 @@ The defaults run a local development copy as they are; production sets ``DEBUG=0
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -39,6 +40,15 @@ RESUME_LINK_DAYS = env_int("RESUME_LINK_DAYS", 28)
 # Behind a proxy: the header it sets to the client's address (e.g. X-Real-IP), which the public
 # pages' rate limits count; empty counts the connection's own address.
 CLIENT_ADDRESS_HEADER = env_str("CLIENT_ADDRESS_HEADER", "")
+# The partner API: requests allowed per key ("<number>/<s|m|h|d>").
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "600/m")
+if not re.fullmatch(r"[1-9][0-9]*/[smhd]", API_RATE_LIMIT):
+    raise ImproperlyConfigured(
+        f"API_RATE_LIMIT must be a number of requests per s, m, h or d (e.g. 600/m), "
+        f"not {API_RATE_LIMIT!r}."
+    )
+# A batch of 1,000 incidents with long descriptions is larger than Django's 2.5 MB default.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -192,6 +202,15 @@ else:
 TASKS = {
     "default": {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+
+# Shared by every app server: the API's per-key rate limits are counted here. The table is made
+# by `manage.py createcachetable` (run with the migrations).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "casereview_cache",
     }
 }
 
