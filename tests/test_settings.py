@@ -137,3 +137,9 @@ def test_the_default_database_is_sqlite_in_wal_mode_under_var(tmp_path):
     mode, name = result.stdout.split()[-2:]
     assert mode == "wal"
     assert name == str(tmp_path / "casereview.sqlite3")
+
+
+def test_a_malformed_api_rate_limit_refuses_to_start(tmp_path):
+    result = run_manage("check", env={**PRODUCTION, "API_RATE_LIMIT": "lots"}, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "API_RATE_LIMIT must be a number of requests per s, m, h or d" in result.stderr
