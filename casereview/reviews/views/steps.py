@@ -502,7 +502,7 @@ def update_action(request: HttpRequest, reference: str, action_id: int) -> HttpR
             "refusal": refusal,
             "case_url": case_url(case) if sees_case else "",
             "back_url": case_url(case) if sees_case else reverse("partners:portal"),
-            "navigation": staff_navigation("cases:dashboard"),
+            "navigation": staff_navigation("cases:dashboard" if sees_case else "partners:hub"),
         },
     )
 
