@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 _SECTIONS = (
     ("cases:dashboard", ("cases",)),
     ("letters:post-queue", ("letters",)),
+    ("partners:hub", ("partners",)),
     ("accounts:home", ("accounts",)),
 )
 
@@ -20,6 +21,7 @@ def _label(name: str) -> str:
     return {
         "cases:dashboard": _("Cases"),
         "letters:post-queue": _("Letters to post"),
+        "partners:hub": _("Partner agencies"),
         "accounts:home": _("Your areas"),
     }[name]
 
