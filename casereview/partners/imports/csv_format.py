@@ -135,7 +135,7 @@ def decode(content: bytes) -> str:
         raise FileProblem(
             _(
                 "The file is not a CSV file that can be read: save it from your spreadsheet as "
-                "\u201cCSV UTF-8\u201d and upload it again"
+                "“CSV UTF-8” and upload it again"
             )
         ) from None
 
