@@ -224,13 +224,11 @@ class LinkStatus(models.TextChoices):
     SPLIT = "split", _("Not the same")
 
 
-class IncidentLink(models.Model):
-    """A possible (then confirmed or split) match of two incidents of different agencies: the
-    same occasion reported twice. Only confirmed links join incidents."""
+class Link(models.Model):
+    """A possible (then confirmed or split) match of two records of different agencies. Only
+    confirmed links join records; ``first`` is always the record with the smaller pk."""
 
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+")
-    first = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="+")
-    second = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="+")
     score = models.FloatField(help_text="0 to 100: how alike the two records are")
     # Why they were matched: [{"code": ..., **values}], shown in words by the matching page.
     reasons = models.JSONField(default=list)
@@ -242,7 +240,22 @@ class IncidentLink(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        abstract = True
         ordering = ["area", "-score", "pk"]
+
+    def __str__(self) -> str:
+        first_id = getattr(self, "first_id", None)
+        second_id = getattr(self, "second_id", None)
+        return f"{first_id} ~ {second_id} ({self.status})"
+
+
+class IncidentLink(Link):
+    """The same occasion reported to two agencies, possibly."""
+
+    first = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="+")
+
+    class Meta(Link.Meta):
         constraints = [
             models.UniqueConstraint(fields=["first", "second"], name="one_link_per_incident_pair"),
             models.CheckConstraint(
@@ -251,27 +264,14 @@ class IncidentLink(models.Model):
         ]
         indexes = [models.Index(fields=["area", "status"], name="incidentlink_status")]
 
-    def __str__(self) -> str:
-        return f"{self.first_id} ~ {self.second_id} ({self.status})"
 
+class VictimLink(Link):
+    """Two agencies' records of one victim, possibly."""
 
-class VictimLink(models.Model):
-    """A possible (then confirmed or split) match of two agencies' records of one victim."""
-
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+")
     first = models.ForeignKey(PartnerVictim, on_delete=models.CASCADE, related_name="+")
     second = models.ForeignKey(PartnerVictim, on_delete=models.CASCADE, related_name="+")
-    score = models.FloatField(help_text="0 to 100: how alike the two records are")
-    reasons = models.JSONField(default=list)
-    status = models.CharField(max_length=10, choices=LinkStatus.choices, default="proposed")
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["area", "-score", "pk"]
+    class Meta(Link.Meta):
         constraints = [
             models.UniqueConstraint(fields=["first", "second"], name="one_link_per_victim_pair"),
             models.CheckConstraint(
@@ -279,9 +279,6 @@ class VictimLink(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["area", "status"], name="victimlink_status")]
-
-    def __str__(self) -> str:
-        return f"{self.first_id} ~ {self.second_id} ({self.status})"
 
 
 class MatchKind(models.TextChoices):

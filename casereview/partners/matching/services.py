@@ -103,6 +103,28 @@ def _similarity(a: str, b: str) -> int | None:
     return round(fuzz.token_set_ratio(a, b, processor=default_process))
 
 
+def _add_texts(score: Score, weight: float, a: str, b: str, *, alike: str, differ: str) -> None:
+    """Evidence from two free texts, reasoned as ``alike`` or ``differ`` with the percentage;
+    unknown when either is empty."""
+    percent = _similarity(a, b)
+    if percent is None:
+        score.unknown(weight)
+        return
+    code = alike if percent >= ALIKE_PERCENT else differ
+    score.add(weight * percent / 100, code, percent=percent)
+
+
+def _add_postcodes(score: Score, weight: float, a: str, b: str) -> None:
+    """Evidence from two normalised postcodes, or unknown when either is missing."""
+    if a and b:
+        if a == b:
+            score.add(weight, "same_postcode")
+        else:
+            score.add(0, "different_postcode")
+    else:
+        score.unknown(weight)
+
+
 def _minutes_apart(a: time, b: time) -> int:
     day = date(2000, 1, 1)
     difference = abs(datetime.combine(day, a) - datetime.combine(day, b))
@@ -126,27 +148,23 @@ def score_incidents(a: Incident, b: Incident) -> Score:
     else:
         score.unknown(WEIGHT_TIME)
 
-    description = _similarity(a.description, b.description)
-    if description is None:
-        score.unknown(WEIGHT_DESCRIPTION)
-    else:
-        code = "descriptions_alike" if description >= ALIKE_PERCENT else "descriptions_differ"
-        score.add(WEIGHT_DESCRIPTION * description / 100, code, percent=description)
-
-    location = _similarity(a.location, b.location)
-    if location is None:
-        score.unknown(WEIGHT_LOCATION)
-    else:
-        code = "locations_alike" if location >= ALIKE_PERCENT else "locations_differ"
-        score.add(WEIGHT_LOCATION * location / 100, code, percent=location)
-
-    if a.postcode_key and b.postcode_key:
-        if a.postcode_key == b.postcode_key:
-            score.add(WEIGHT_POSTCODE, "same_postcode")
-        else:
-            score.add(0, "different_postcode")
-    else:
-        score.unknown(WEIGHT_POSTCODE)
+    _add_texts(
+        score,
+        WEIGHT_DESCRIPTION,
+        a.description,
+        b.description,
+        alike="descriptions_alike",
+        differ="descriptions_differ",
+    )
+    _add_texts(
+        score,
+        WEIGHT_LOCATION,
+        a.location,
+        b.location,
+        alike="locations_alike",
+        differ="locations_differ",
+    )
+    _add_postcodes(score, WEIGHT_POSTCODE, a.postcode_key, b.postcode_key)
     return score
 
 
@@ -169,20 +187,15 @@ def score_victims(a: PartnerVictim, b: PartnerVictim) -> Score:
         # A date of birth only one agency holds: less than half, since a shared one is strong.
         score.points += WEIGHT_BIRTH * 0.4
 
-    address = _similarity(a.address, b.address)
-    if address is None:
-        score.unknown(WEIGHT_ADDRESS)
-    else:
-        code = "addresses_alike" if address >= ALIKE_PERCENT else "addresses_differ"
-        score.add(WEIGHT_ADDRESS * address / 100, code, percent=address)
-
-    if a.postcode_key and b.postcode_key:
-        if a.postcode_key == b.postcode_key:
-            score.add(WEIGHT_VICTIM_POSTCODE, "same_postcode")
-        else:
-            score.add(0, "different_postcode")
-    else:
-        score.unknown(WEIGHT_VICTIM_POSTCODE)
+    _add_texts(
+        score,
+        WEIGHT_ADDRESS,
+        a.address,
+        b.address,
+        alike="addresses_alike",
+        differ="addresses_differ",
+    )
+    _add_postcodes(score, WEIGHT_VICTIM_POSTCODE, a.postcode_key, b.postcode_key)
     return score
 
 
