@@ -32,6 +32,7 @@ from django.utils import timezone
 from casereview.accounts.models import Membership, Role, User
 from casereview.areas.models import Agency, AgencyKind, Area, AreaAgency, AreaPolicy, Nation
 from casereview.cases.demo import seed_demo_cases
+from casereview.partners.demo import seed_demo_incidents
 from casereview.rules import REFERENCE_PROCEDURE, policy_to_dict
 
 DEMO_GSS_CODE = "E07000242"
@@ -146,8 +147,10 @@ class Command(BaseCommand):
         except (ValidationError, ValueError) as problem:
             # The area is set up; only the demo cases (one transaction) were not created.
             raise CommandError(f"The demo cases were not created: {problem}") from problem
+        incidents = seed_demo_incidents(area)
         self._report(area, created)
         self.stdout.write(cases.summary())
+        self.stdout.write(incidents.summary())
 
     def _set_up_area(self, area: Area) -> None:
         area.on_service = True
