@@ -97,6 +97,25 @@ def area_by_slug(slug: str) -> Area | None:
     )
 
 
+def agencies_acting_in(area: Area) -> list[Agency]:
+    """Every agency acting in ``area``, by name: its council, police force and county council,
+    and every agency its administrator has added. Who may send the area incident data and hold
+    one of its API keys."""
+    own = [pk for pk in (area.council_id, area.police_force_id, area.county_council_id) if pk]
+    return list(
+        Agency.objects.filter(Q(area_agencies__area=area) | Q(pk__in=own))
+        .distinct()
+        .order_by("name")
+    )
+
+
+def acts_in(area: Area, agency: Agency) -> bool:
+    """Whether ``agency`` is one of ``agencies_acting_in(area)``."""
+    if agency.pk in (area.council_id, area.police_force_id, area.county_council_id):
+        return True
+    return agency.area_agencies.filter(area=area).exists()
+
+
 def relevant_bodies(area: Area) -> list[Agency]:
     """The relevant bodies of ``area`` on record: always its council and police force, the
     county council in two-tier areas, and any others its administrator has added."""

@@ -31,7 +31,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from casereview.accounts.models import User
-from casereview.areas.models import Agency, Area, AreaAgency
+from casereview.areas.models import Agency, Area
+from casereview.areas.selectors import acts_in
 from casereview.cases.models import ComplaintKind, normalise_name, normalise_postcode
 from casereview.partners import effects
 from casereview.partners.models import Incident, PartnerVictim
@@ -331,14 +332,6 @@ def victim_key(record: IncidentRecord) -> VictimKey | None:
     )
 
 
-def is_area_agency(area: Area, agency: Agency) -> bool:
-    """Whether ``agency`` acts in ``area``: its council, police force or county council, or an
-    agency its administrator has added."""
-    if agency.pk in (area.council_id, area.police_force_id, area.county_council_id):
-        return True
-    return AreaAgency.objects.filter(area=area, agency=agency).exists()
-
-
 def ingest_incidents(
     area: Area,
     agency: Agency,
@@ -358,7 +351,7 @@ def ingest_incidents(
     who sent the batch, or None for an agency's system through the API: the caller keeps that
     record (the import row, the API key's last use), since an incident belongs to its agency.
     """
-    if not is_area_agency(area, agency):
+    if not acts_in(area, agency):
         raise ValueError(f"{agency} is not an agency of {area}")
     clean = [cleaned(record) for record in records]
     problems = check_records(clean, today=timezone.localdate(), numbering=numbering)

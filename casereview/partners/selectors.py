@@ -7,12 +7,25 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from casereview.accounts.models import Role
-from casereview.accounts.scoping import scope
+from casereview.accounts.scoping import RoleArg, scope
 from casereview.areas.models import Agency, Area
+from casereview.areas.selectors import area_by_slug
 from casereview.partners.models import IncidentLink, LinkStatus, SecondReportPrompt, VictimLink
 
 # Who works with an area's partner data (matching, duties, imports): the area's own staff.
 AREA_PARTNER_ROLES = (Role.COORDINATOR, Role.AREA_ADMINISTRATOR, Role.READ_ONLY)
+
+
+def area_for(
+    user: AbstractBaseUser | AnonymousUser | None, slug: str, roles: RoleArg = None
+) -> Area | None:
+    """The area with ``slug`` if ``user`` holds one of ``roles`` in it (any role when None);
+    None otherwise, so that the partner pages answer 404 and an area the person has no part in
+    is not revealed even by a 403."""
+    area = area_by_slug(slug)
+    if area is None or not scope(user).has(roles, area.pk):
+        return None
+    return area
 
 
 @dataclass(frozen=True)

@@ -11,19 +11,10 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from casereview.accounts.scoping import scope
 from casereview.areas.models import Area
-from casereview.areas.selectors import area_by_slug
 from casereview.cases.selectors import AREA_CASE_ROLES, CASE_WORKER_ROLES
 from casereview.partners.models import SecondReportPrompt
 
 Person = AbstractBaseUser | AnonymousUser | None
-
-
-def area_for(user: Person, slug: str) -> Area | None:
-    """The area with ``slug`` if ``user`` may see its duties' pages; None otherwise."""
-    area = area_by_slug(slug)
-    if area is None or not scope(user).has(AREA_CASE_ROLES, area.pk):
-        return None
-    return area
 
 
 def can_act(user: Person, area: Area) -> bool:

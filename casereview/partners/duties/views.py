@@ -26,6 +26,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from casereview.accounts.access import staff_member_required
 from casereview.areas.models import Area
 from casereview.audit.log import record_area_view
+from casereview.cases.selectors import AREA_CASE_ROLES
 from casereview.cases.views.common import (
     add_service_errors,
     case_url,
@@ -40,13 +41,11 @@ from casereview.partners.duties.repeat_victims import repeat_victims as find_rep
 from casereview.partners.duties.repeat_victims import rule_for
 from casereview.partners.duties.selectors import PromptRow
 from casereview.partners.duties.services import open_partner_case, prompt_record_explained
+from casereview.partners.views import area_or_404
 
 
 def _area_or_404(request: HttpRequest, slug: str) -> Area:
-    area = selectors.area_for(request.user, slug)
-    if area is None:
-        raise Http404("No such area")
-    return area
+    return area_or_404(request, slug, AREA_CASE_ROLES)
 
 
 def _prompt_or_404(request: HttpRequest, area: Area, prompt_id: int) -> PromptRow:

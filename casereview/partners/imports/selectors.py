@@ -8,8 +8,7 @@ from django.db.models import QuerySet
 
 from casereview.accounts.models import Role
 from casereview.accounts.scoping import scope
-from casereview.areas.models import Agency, Area, AreaAgency
-from casereview.areas.selectors import area_by_slug
+from casereview.areas.models import Area
 from casereview.partners.models import IncidentImport
 
 User = AbstractBaseUser | AnonymousUser | None
@@ -20,31 +19,12 @@ VIEW_ROLES = (Role.COORDINATOR, Role.AREA_ADMINISTRATOR, Role.READ_ONLY)
 UPLOAD_ROLES = (Role.AREA_ADMINISTRATOR,)
 
 
-def area_for_member(user: User, slug: str) -> Area | None:
-    """The area with ``slug`` if ``user`` has any role in it; None otherwise (the pages answer
-    404, so that an area the person has no part in is not revealed even by a 403)."""
-    area = area_by_slug(slug)
-    if area is None or not scope(user).has(None, area.pk):
-        return None
-    return area
-
-
 def may_view(user: User, area: Area) -> bool:
     return scope(user).has(VIEW_ROLES, area.pk)
 
 
 def may_upload(user: User, area: Area) -> bool:
     return scope(user).has(UPLOAD_ROLES, area.pk)
-
-
-def agencies_of(area: Area) -> list[Agency]:
-    """The agencies whose incidents may be imported for ``area``: every agency with a part in it."""
-    return [
-        link.agency
-        for link in AreaAgency.objects.filter(area=area)
-        .select_related("agency")
-        .order_by("agency__name")
-    ]
 
 
 def imports_of(user: User, area: Area) -> QuerySet[IncidentImport]:

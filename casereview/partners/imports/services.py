@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from casereview.accounts.models import User
 from casereview.areas.models import Agency, Area
+from casereview.areas.selectors import acts_in
 from casereview.partners.imports.csv_format import (
     FileProblem,
     column_of,
@@ -37,7 +38,6 @@ from casereview.partners.ingest import (
     RecordProblem,
     RejectedRecords,
     ingest_incidents,
-    is_area_agency,
 )
 from casereview.partners.models import ImportStatus, IncidentImport
 
@@ -139,7 +139,7 @@ def upload_import(
     committed. ``language`` is the uploader's, in which the problems are written."""
     from casereview.partners.imports.tasks import run_import  # the task module imports this one
 
-    if not is_area_agency(area, agency):
+    if not acts_in(area, agency):
         raise ValidationError(
             {"agency": _("Choose one of the agencies of %(area)s") % {"area": area.name}}
         )
@@ -204,7 +204,7 @@ def run_import(import_id: int) -> str:
         pk=import_id
     )
     rows = IncidentImport.objects.filter(pk=import_id)
-    if not is_area_agency(upload.area, upload.agency):
+    if not acts_in(upload.area, upload.agency):
         rows.update(
             status=ImportStatus.FAILED,
             failure=_(

@@ -24,11 +24,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from casereview.accounts.access import staff_member_required
 from casereview.areas.models import Area
+from casereview.areas.selectors import agencies_acting_in
 from casereview.cases.views.common import add_service_errors, signed_in_user, staff_navigation
 from casereview.partners.imports import selectors, services
 from casereview.partners.imports.csv_format import template_csv
 from casereview.partners.imports.forms import UploadForm
 from casereview.partners.models import ImportStatus, IncidentImport
+from casereview.partners.views import area_or_404
 
 NAVIGATION = "partners:hub"
 PER_PAGE = 25
@@ -38,9 +40,7 @@ RUNNING = (ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.IMPORTING)
 
 
 def _viewed_area(request: HttpRequest, slug: str) -> Area:
-    area = selectors.area_for_member(request.user, slug)
-    if area is None:
-        raise Http404("No such area")
+    area = area_or_404(request, slug)
     if not selectors.may_view(request.user, area):
         raise PermissionDenied(
             _("Only the area's coordinators and administrators see its imports.")
@@ -160,7 +160,7 @@ def imports(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied(_("Only the area's administrators upload incidents."))
     if not can_upload:
         return _list_page(request, area, None)
-    agencies = selectors.agencies_of(area)
+    agencies = agencies_acting_in(area)
     if request.method != "POST":
         return _list_page(request, area, UploadForm(agencies=agencies))
     form = UploadForm(request.POST, request.FILES, agencies=agencies)

@@ -13,7 +13,6 @@ from django.db.models import Count, QuerySet
 
 from casereview.accounts.scoping import scope
 from casereview.areas.models import Area
-from casereview.areas.selectors import area_by_slug
 from casereview.cases.selectors import AREA_CASE_ROLES, CASE_WORKER_ROLES
 from casereview.partners.models import (
     IncidentLink,
@@ -24,14 +23,6 @@ from casereview.partners.models import (
 )
 
 AnyUser = AbstractBaseUser | AnonymousUser
-
-
-def matching_area(user: AnyUser, slug: str) -> Area | None:
-    """The area with ``slug`` if ``user`` may see its matches; None otherwise (a 404)."""
-    area = area_by_slug(slug)
-    if area is None or not scope(user).has(AREA_CASE_ROLES, area.pk):
-        return None
-    return area
 
 
 def can_decide(user: AnyUser, area: Area) -> bool:

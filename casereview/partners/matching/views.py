@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from casereview.accounts.access import staff_member_required
 from casereview.areas.models import Area
 from casereview.audit.log import record_area_view
+from casereview.cases.selectors import AREA_CASE_ROLES
 from casereview.cases.views.common import posted_data, signed_in_user
 from casereview.partners.matching import presenters, selectors
 from casereview.partners.matching.forms import (
@@ -33,6 +34,7 @@ from casereview.partners.matching.forms import (
 )
 from casereview.partners.matching.services import Link, confirm_link, split_link
 from casereview.partners.models import LinkStatus, MatchKind
+from casereview.partners.views import area_or_404
 
 PER_PAGE = 25
 # The two lists of the page, as named in its address (``?kind=victims``).
@@ -40,10 +42,7 @@ KINDS = {"incidents": MatchKind.INCIDENT, "victims": MatchKind.VICTIM}
 
 
 def _area_or_404(request: HttpRequest, slug: str) -> Area:
-    area = selectors.matching_area(request.user, slug)
-    if area is None:
-        raise Http404("No such area")
-    return area
+    return area_or_404(request, slug, AREA_CASE_ROLES)
 
 
 def _list_url(area: Area, **query: Any) -> str:

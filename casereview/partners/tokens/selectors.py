@@ -8,19 +8,9 @@ from django.db.models import QuerySet
 from casereview.accounts.models import Role
 from casereview.accounts.scoping import scope
 from casereview.areas.models import Area
-from casereview.areas.selectors import area_by_slug
 from casereview.partners.models import AgencyToken
 
 User = AbstractBaseUser | AnonymousUser | None
-
-
-def area_for_member(user: User, slug: str) -> Area | None:
-    """The area with ``slug`` if ``user`` has any role in it; None otherwise (the page answers
-    404, so an area the person has no part in is not revealed even by a 403)."""
-    area = area_by_slug(slug)
-    if area is None or not scope(user).has(None, area.pk):
-        return None
-    return area
 
 
 def is_area_administrator(user: User, area: Area) -> bool:

@@ -19,14 +19,13 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casereview.accounts.models import Role, User
 from casereview.areas.models import Agency, Area
+from casereview.areas.selectors import acts_in
 from casereview.cases.step_support import check_actor
-from casereview.partners.ingest import is_area_agency
 from casereview.partners.models import AgencyToken
 
 KEY_START = "crk_"
@@ -47,19 +46,6 @@ def _new_prefix() -> str:
     return "".join(secrets.choice(_PREFIX_ALPHABET) for _ in range(PREFIX_LENGTH))
 
 
-def agencies_of(area: Area) -> list[Agency]:
-    """The agencies that may be given a key for ``area``: every agency acting in it (the
-    agencies the ingest service accepts data from, ``is_area_agency``)."""
-    own = [area.council_id, area.police_force_id, area.county_council_id]
-    return list(
-        Agency.objects.filter(
-            Q(area_agencies__area=area) | Q(pk__in=[pk for pk in own if pk is not None])
-        )
-        .distinct()
-        .order_by("name")
-    )
-
-
 def issue_key(area: Area, agency: Agency, *, name: str, by: User | None) -> tuple[AgencyToken, str]:
     """A new key for ``agency``'s systems in ``area``: the stored token and the plaintext key,
     which the caller shows once and never keeps."""
@@ -73,7 +59,7 @@ def issue_key(area: Area, agency: Agency, *, name: str, by: User | None) -> tupl
             _("What the key is for must be %(count)s characters or fewer.")
             % {"count": NAME_MAX_LENGTH}
         ]
-    if not is_area_agency(area, agency):
+    if not acts_in(area, agency):
         errors["agency"] = [
             _("%(agency)s has no part in %(area)s: choose one of the area's agencies.")
             % {"agency": agency.name, "area": area.name}
@@ -125,7 +111,7 @@ def authenticate(key: str) -> AgencyToken | None:
     )
     if token is None or not hmac.compare_digest(token.key_hash, key_hash(match.group(0))):
         return None
-    if not is_area_agency(token.area, token.agency):
+    if not acts_in(token.area, token.agency):
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:

@@ -18,18 +18,18 @@ from django.views.decorators.http import require_http_methods
 
 from casereview.accounts.access import staff_member_required
 from casereview.areas.models import Area
+from casereview.areas.selectors import agencies_acting_in
 from casereview.cases.views.common import add_service_errors, signed_in_user, staff_navigation
 from casereview.partners.models import AgencyToken
 from casereview.partners.tokens import selectors, services
 from casereview.partners.tokens.forms import IssueKeyForm
+from casereview.partners.views import area_or_404
 
 NAVIGATION = "partners:hub"
 
 
 def _administered_area(request: HttpRequest, slug: str) -> Area:
-    area = selectors.area_for_member(request.user, slug)
-    if area is None:
-        raise Http404("No such area")
+    area = area_or_404(request, slug)
     if not selectors.is_area_administrator(request.user, area):
         raise PermissionDenied(_("Only the area's administrators manage its API keys."))
     return area
@@ -64,7 +64,7 @@ def keys(request: HttpRequest, slug: str) -> HttpResponse:
     area = _administered_area(request, slug)
     form = IssueKeyForm(
         request.POST if request.method == "POST" else None,
-        agencies=services.agencies_of(area),
+        agencies=agencies_acting_in(area),
     )
     if request.method == "POST" and form.is_valid():
         try:

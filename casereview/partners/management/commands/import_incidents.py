@@ -19,9 +19,8 @@ from django.db import DatabaseError
 from tqdm import tqdm
 
 from casereview.areas.models import Agency
-from casereview.areas.selectors import area_by_slug
+from casereview.areas.selectors import acts_in, area_by_slug
 from casereview.partners.imports.services import ImportProgress, import_file
-from casereview.partners.ingest import is_area_agency
 
 
 class _Bars(ImportProgress):
@@ -94,7 +93,7 @@ class Command(BaseCommand):
         agency = Agency.objects.filter(code=options["agency"].strip()).first()
         if agency is None:
             raise CommandError(f"--agency: there is no agency with the code {options['agency']!r}.")
-        if not is_area_agency(area, agency):
+        if not acts_in(area, agency):
             raise CommandError(f"--agency: {agency.name} is not an agency of {area.name}.")
         path = Path(options["file"])
         try:
