@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "casereview.letters",
     "casereview.audit",
     "casereview.public",
+    "casereview.publishing",
+    "casereview.pledge",
 ]
 
 MIDDLEWARE = [

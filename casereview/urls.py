@@ -8,6 +8,8 @@ urlpatterns = [
     path("staff/cases/", include("casereview.appeals.urls")),
     path("staff/letters/", include("casereview.letters.urls")),
     path("staff/partners/", include("casereview.partners.urls")),
+    path("", include("casereview.publishing.urls")),
+    path("", include("casereview.pledge.urls")),
     path("staff/", include("casereview.accounts.urls")),
     path("api/", include("casereview.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -12,6 +12,9 @@ from casereview.areas import selectors
 from casereview.areas.forms import AreaSearchForm
 from casereview.areas.models import Area
 from casereview.areas.presenters import AreaPagePresenter
+from casereview.pledge.selectors import completed_results
+from casereview.publishing.open_data.selectors import latest_area_release
+from casereview.publishing.procedure.statement import policy_statement
 from casereview.rules.policy import PolicyError, policy_from_dict
 
 logger = logging.getLogger(__name__)
@@ -34,7 +37,12 @@ def directory(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "areas/directory.html",
-        {"form": form, "results": results, "regions": selectors.areas_by_region()},
+        {
+            "form": form,
+            "results": results,
+            "regions": selectors.areas_by_region(),
+            "pledge_results": completed_results(a.pk for a in results or []),
+        },
     )
 
 
@@ -42,7 +50,11 @@ def region(request: HttpRequest, region_slug: str) -> HttpResponse:
     found = selectors.region_by_slug(region_slug)
     if found is None:
         raise Http404("No such region")
-    return render(request, "areas/region.html", {"region": found})
+    return render(
+        request,
+        "areas/region.html",
+        {"region": found, "pledge_results": completed_results(a.pk for a in found.areas)},
+    )
 
 
 def _optional_url(name: str, **kwargs: str) -> str | None:
@@ -84,5 +96,14 @@ def area(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "areas/area.html",
-        {"area": found, "page": presenter, "council_name": found.official_name},
+        {
+            "area": found,
+            "page": presenter,
+            "council_name": found.official_name,
+            # Shown only for an area on the service: the policy check in plain words, its
+            # latest published statistics and its latest completed PLEDGE self-assessment.
+            "policy_statement": policy_statement(policy) if found.on_service else None,
+            "latest_release": latest_area_release(found) if found.on_service else None,
+            "pledge_result": completed_results([found.pk]).get(found.pk),
+        },
     )

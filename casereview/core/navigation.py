@@ -13,6 +13,7 @@ _SECTIONS = (
     ("cases:dashboard", ("cases",)),
     ("letters:post-queue", ("letters",)),
     ("partners:hub", ("partners",)),
+    ("publishing:hub", ("publishing", "pledge")),
     ("accounts:home", ("accounts",)),
 )
 
@@ -22,6 +23,7 @@ def _label(name: str) -> str:
         "cases:dashboard": _("Cases"),
         "letters:post-queue": _("Letters to post"),
         "partners:hub": _("Partner agencies"),
+        "publishing:hub": _("Publishing"),
         "accounts:home": _("Your areas"),
     }[name]
 
