@@ -47,6 +47,14 @@ if not re.fullmatch(r"[1-9][0-9]*/[smhd]", API_RATE_LIMIT):
         f"API_RATE_LIMIT must be a number of requests per s, m, h or d (e.g. 600/m), "
         f"not {API_RATE_LIMIT!r}."
     )
+# Published statistics: breakdowns below area level or by victim characteristics show no number
+# from 1 to this threshold less one (the four statutory counts are published as they are).
+STATISTICS_SUPPRESSION_THRESHOLD = env_int("STATISTICS_SUPPRESSION_THRESHOLD", 5)
+if not 2 <= STATISTICS_SUPPRESSION_THRESHOLD <= 100:
+    raise ImproperlyConfigured(
+        "STATISTICS_SUPPRESSION_THRESHOLD must be a whole number from 2 to 100, "
+        f"not {STATISTICS_SUPPRESSION_THRESHOLD}."
+    )
 # A batch of 1,000 incidents with long descriptions is larger than Django's 2.5 MB default.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
 

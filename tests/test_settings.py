@@ -143,3 +143,11 @@ def test_a_malformed_api_rate_limit_refuses_to_start(tmp_path):
     result = run_manage("check", env={**PRODUCTION, "API_RATE_LIMIT": "lots"}, tmp_path=tmp_path)
     assert result.returncode != 0
     assert "API_RATE_LIMIT must be a number of requests per s, m, h or d" in result.stderr
+
+
+def test_a_suppression_threshold_below_two_stops_the_service_starting(tmp_path: Path) -> None:
+    result = run_manage(
+        "check", env={**PRODUCTION, "STATISTICS_SUPPRESSION_THRESHOLD": "1"}, tmp_path=tmp_path
+    )
+    assert result.returncode != 0
+    assert "STATISTICS_SUPPRESSION_THRESHOLD must be a whole number from 2 to 100" in result.stderr
