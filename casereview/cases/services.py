@@ -637,6 +637,9 @@ def case_decide_threshold(
             note=reasons.strip(),
             data={
                 "route": route,
+                # The decision's own date: a later re-decision overwrites Case.decided_on, and
+                # the statistics count every decision by its date.
+                "on": on.isoformat(),
                 "qualifying_count": result.qualifying_count,
                 "threshold": result.threshold,
                 "engine_says_met": result.threshold_met,
