@@ -33,6 +33,7 @@ from casereview.accounts.models import Membership, Role, User
 from casereview.areas.models import Agency, AgencyKind, Area, AreaAgency, AreaPolicy, Nation
 from casereview.cases.demo import seed_demo_cases
 from casereview.partners.demo import seed_demo_incidents
+from casereview.publishing.demo import seed_demo_publishing
 from casereview.rules import REFERENCE_PROCEDURE, policy_to_dict
 
 DEMO_GSS_CODE = "E07000242"
@@ -148,9 +149,12 @@ class Command(BaseCommand):
             # The area is set up; only the demo cases (one transaction) were not created.
             raise CommandError(f"The demo cases were not created: {problem}") from problem
         incidents = seed_demo_incidents(area)
+        demo_admin = next(demo for demo in DEMO_USERS if demo.role == Role.AREA_ADMINISTRATOR)
+        publishing = seed_demo_publishing(area, by=User.objects.get(email=demo_admin.email))
         self._report(area, created)
         self.stdout.write(cases.summary())
         self.stdout.write(incidents.summary())
+        self.stdout.write(publishing.summary())
 
     def _set_up_area(self, area: Area) -> None:
         area.on_service = True
