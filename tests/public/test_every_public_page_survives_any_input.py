@@ -25,8 +25,12 @@ from tests.cases.helpers import receive
 pytestmark = pytest.mark.usefixtures("in_march")
 
 
+PUBLIC_NAMESPACES = {"public", "publishing", "pledge"}
+
+
 def public_patterns() -> list[tuple[str, str, list[str]]]:
-    """(name, route, argument names) of every named page in the ``public`` namespace."""
+    """(name, route, argument names) of every named public page: the ``public`` namespace and
+    the public pages of publishing and the PLEDGE (not their staff pages)."""
     found: list[tuple[str, str, list[str]]] = []
 
     def walk(patterns: list[Any], prefix: str, namespace: str | None) -> None:
@@ -34,9 +38,11 @@ def public_patterns() -> list[tuple[str, str, list[str]]]:
             if isinstance(entry, URLResolver):
                 inner = entry.namespace or namespace
                 walk(entry.url_patterns, prefix + str(entry.pattern), inner)
-            elif isinstance(entry, URLPattern) and namespace == "public" and entry.name:
+            elif isinstance(entry, URLPattern) and namespace in PUBLIC_NAMESPACES and entry.name:
                 route = prefix + str(entry.pattern)
-                found.append((entry.name, route, list(entry.pattern.converters)))
+                arguments = list(entry.pattern.converters) or list(entry.pattern.regex.groupindex)
+                if not route.lstrip("^").startswith("staff/"):
+                    found.append((entry.name, route, arguments))
 
     walk(get_resolver().url_patterns, "", None)
     return found
@@ -44,16 +50,50 @@ def public_patterns() -> list[tuple[str, str, list[str]]]:
 
 PATTERNS = public_patterns()
 # Which values a junk-sending visitor might put in each kind of argument.
-ARGUMENTS = {"slug", "token", "question", "pk", "fmt", "reason", "kind"}
+ARGUMENTS = {
+    "slug",
+    "token",
+    "question",
+    "pk",
+    "fmt",
+    "reason",
+    "kind",
+    "version",
+    "period",
+    "name",
+}
 
 
 def test_the_public_namespace_has_pages_and_every_argument_can_be_filled():
     assert len(PATTERNS) >= 20
+    assert (
+        fill(
+            "^areas/(?P<slug>[a-z]+)/statistics/(?P<period>[0-9]{4}(?:-[0-9]{2})?)\\.csv$",
+            {"slug": "here", "period": "2025-26"},
+        )
+        == "/areas/here/statistics/2025-26.csv"
+    )
     unknown = {arg for _name, _route, args in PATTERNS for arg in args} - ARGUMENTS
     assert unknown == set(), f"Teach this test to fill {unknown}"
 
 
+def _fill_groups(route: str, values: dict[str, str]) -> str:
+    """A regular-expression route with each named group replaced by its value."""
+    path = route.lstrip("^").rstrip("$").replace("\\.", ".")
+    while (start := path.find("(?P<")) != -1:
+        name = path[start + 4 : path.index(">", start)]
+        depth, end = 0, start
+        for end in range(start, len(path)):
+            depth += {"(": 1, ")": -1}.get(path[end], 0)
+            if depth == 0:
+                break
+        path = path[:start] + values[name] + path[end + 1 :]
+    return path
+
+
 def fill(route: str, values: dict[str, str]) -> str:
+    if route.startswith("^"):
+        return "/" + _fill_groups(route, values)
     path = route
     for converter in ("slug", "str", "int", "uuid", "path"):
         for name, value in values.items():
@@ -73,6 +113,9 @@ argument_values = st.fixed_dictionaries(
         "fmt": st.sampled_from(["pdf", "docx", "exe"]),
         "reason": st.sampled_from(["court_decision", "anonymous_applicant", "zzz"]),
         "kind": st.sampled_from(["statement", "zzz"]),
+        "version": st.sampled_from(["1", "2", "999999", "0"]),
+        "period": st.sampled_from(["2025-26", "2025-26-q1", "2025", "2025-27", "zzz"]),
+        "name": st.sampled_from(["release-v1", "national-v1", "zzz"]),
     }
 )
 posts = st.dictionaries(junk.map(lambda s: s or "k"), junk, max_size=8)

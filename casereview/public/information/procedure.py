@@ -8,6 +8,7 @@ rendering and the published procedure can never disagree with the rules cases ar
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -25,7 +26,9 @@ from casereview.areas.presenters import (
     working_days,
 )
 from casereview.core.formatting import govuk_date
-from casereview.public.information.selectors import LivePolicy
+from casereview.public.information.selectors import LivePolicy, ProcedureRecords
+from casereview.publishing.procedure.selectors import Version
+from casereview.publishing.procedure.statement import PolicyStatement, policy_statement
 from casereview.rules.policy import STATUTORY_MAX_THRESHOLD, AppealReviewerKind
 
 # The file name of the PDF, in the language it is written in.
@@ -38,8 +41,31 @@ def pdf_filename(area: Area, version: int, language: str | None = None) -> str:
     return f"{area.slug}-{stem}-v{version}.pdf"
 
 
+@dataclass(frozen=True)
+class ConsultationLine:
+    """One consultation as the public sees it: who, on which version, when, and the answer."""
+
+    who: str
+    kind: str
+    version: str
+    consulted_on: str
+    response: str
+    summary: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    reviewed_on: str
+    reviewed_by: str
+    findings: str
+    changes: str
+    next_due: str
+
+
 class ProcedurePresenter:
-    """The published procedure of one area on the service."""
+    """The published procedure of one area on the service: its live version, or (on the version
+    history pages) an earlier one."""
 
     def __init__(
         self,
@@ -48,9 +74,11 @@ class ProcedurePresenter:
         relevant_bodies: Iterable[Agency],
         *,
         apply_url: str | None = None,
+        records: ProcedureRecords | None = None,
     ) -> None:
         self.area = area
         self.live = live
+        self.records = records
         self.policy = live.policy
         self.rules = PolicyPresenter(live.policy)
         # The area page's presenter already knows the channels, the bodies and the signposts.
@@ -67,7 +95,92 @@ class ProcedurePresenter:
     def version(self) -> int:
         return self.live.version
 
+    @property
+    def current(self) -> Version | None:
+        return self.records.current if self.records else None
+
+    @property
+    def is_current(self) -> bool:
+        current = self.current
+        return current is None or current.number == self.live.version
+
+    def this_version(self) -> Version | None:
+        versions = self.records.versions if self.records else []
+        return next((v for v in versions if v.number == self.live.version), None)
+
+    def version_line(self) -> str:
+        """Which version this is, when it was in force, and which one is current."""
+        found = self.this_version()
+        current = self.current
+        if found is None or current is None or found.is_current:
+            return _(
+                "This is version %(version)s of the procedure, in force from %(start)s. It is "
+                "the current version."
+            ) % {"version": self.live.version, "start": govuk_date(self.live.effective_from)}
+        return _(
+            "This is version %(version)s of the procedure. It was in force from %(start)s until "
+            "%(end)s, when version %(next)s replaced it. The current version is version "
+            "%(current)s."
+        ) % {
+            "version": found.number,
+            "start": govuk_date(found.record.effective_from),
+            "end": govuk_date(found.replaced_on),
+            "next": found.replaced_by,
+            "current": current.number,
+        }
+
+    def statement(self) -> PolicyStatement | None:
+        return policy_statement(self.policy)
+
+    def consultations(self) -> list[ConsultationLine]:
+        """Who was consulted on the procedure, on which version, when, and whether they
+        answered. The summary and what the area did are the area's own words about its
+        procedure, so they are published too."""
+        found = self.records.consultations if self.records else []
+        return [
+            ConsultationLine(
+                who=item.consultee_name,
+                kind=str(item.get_consultee_kind_display()),
+                version=(
+                    _("Version %(version)s") % {"version": item.policy.version}
+                    if item.policy
+                    else ""
+                ),
+                consulted_on=govuk_date(item.consulted_on),
+                response=(
+                    _("Responded on %(date)s") % {"date": govuk_date(item.response_received_on)}
+                    if item.response_received_on
+                    else _("No response yet")
+                ),
+                summary=item.response_summary,
+                outcome=item.outcome,
+            )
+            for item in found
+        ]
+
+    def reviews(self) -> list[ReviewLine]:
+        found = self.records.reviews if self.records else []
+        return [
+            ReviewLine(
+                reviewed_on=govuk_date(item.reviewed_on),
+                reviewed_by=item.reviewed_by,
+                findings=item.findings,
+                changes=item.changes,
+                next_due=govuk_date(item.next_review_due) if item.next_review_due else "",
+            )
+            for item in found
+        ]
+
+    def version_count(self) -> int:
+        return len(self.records.versions) if self.records else 1
+
     def about(self) -> str:
+        if not self.is_current:
+            return _(
+                "This is an earlier ASB Case Review procedure of %(council)s: version "
+                "%(version)s of its policy. It is no longer in force; applications are decided "
+                "under the current version."
+            ) % {"council": self.area.official_name, "version": self.live.version}
         return _(
             "This is the ASB Case Review procedure of %(council)s: version %(version)s of its "
             "policy, in force from %(date)s. It is written out from the policy this service uses "

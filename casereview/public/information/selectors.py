@@ -12,6 +12,9 @@ from django.http import Http404, HttpRequest
 from casereview.areas import selectors as area_selectors
 from casereview.areas.models import Agency, Area, AreaPolicy
 from casereview.public.access import tracked_case
+from casereview.publishing.models import Consultation, EffectivenessReview
+from casereview.publishing.procedure import selectors as procedure_selectors
+from casereview.publishing.procedure.selectors import Version
 from casereview.rules.policy import LocalPolicy, PolicyError, policy_from_dict
 
 logger = logging.getLogger(__name__)
@@ -64,6 +67,40 @@ def live_policy(area: Area) -> LivePolicy | None:
     except PolicyError:
         logger.exception("Policy v%s of %s cannot be read", record.version, area.gss_code)
         return None
+
+
+@dataclass(frozen=True)
+class ProcedureRecords:
+    """What the published procedure says about its own making: every version, who was
+    consulted on it (Schedule 4 paragraphs 1-2) and the reviews of how well it works
+    (paragraph 4)."""
+
+    versions: list[Version]
+    consultations: list[Consultation]
+    reviews: list[EffectivenessReview]
+
+    @property
+    def current(self) -> Version | None:
+        return self.versions[0] if self.versions else None
+
+
+def procedure_records(area: Area) -> ProcedureRecords:
+    return ProcedureRecords(
+        versions=procedure_selectors.policy_versions(area),
+        consultations=procedure_selectors.consultations_of(area),
+        reviews=procedure_selectors.reviews_of(area),
+    )
+
+
+def version_policy(area: Area, records: ProcedureRecords, number: int) -> LivePolicy | None:
+    """Version ``number`` of the policy of an area on the service, read; None when the area is
+    not on the service, there is no such version or it cannot be read (logged)."""
+    if not area.on_service:
+        return None
+    found = next((v for v in records.versions if v.number == number), None)
+    if found is None or found.policy is None:
+        return None
+    return LivePolicy(found.record, found.policy)
 
 
 def relevant_bodies(area: Area) -> list[Agency]:

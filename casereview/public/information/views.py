@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -44,27 +44,52 @@ def _not_on_service(request: HttpRequest, area: Area) -> HttpResponse:
     )
 
 
-def _procedure_context(area: Area, live: selectors.LivePolicy, *, printing: bool) -> dict[str, Any]:
+def _procedure_context(
+    area: Area,
+    live: selectors.LivePolicy,
+    *,
+    printing: bool,
+    records: selectors.ProcedureRecords | None = None,
+) -> dict[str, Any]:
     apply_url = _optional_url("public:apply", slug=area.slug)
     track_url = _optional_url("public:track_start")
     unhappy_url = reverse("public:unhappy", args=[area.slug])
+    records = records if records is not None else selectors.procedure_records(area)
+    presenter = ProcedurePresenter(
+        area, live, selectors.relevant_bodies(area), apply_url=apply_url, records=records
+    )
 
     def shown(url: str | None) -> str | None:
         # In the PDF a link cannot be followed, so it is written out in full.
         return absolute(url) if url and printing else url
 
+    if presenter.is_current:
+        pdf_url = reverse("public:procedure_pdf", args=[area.slug])
+        page_url = reverse("public:procedure", args=[area.slug])
+    else:
+        pdf_url = reverse("public:procedure-version-pdf", args=[area.slug, live.version])
+        page_url = reverse("public:procedure-version", args=[area.slug, live.version])
     return {
         **_area_context(area),
-        "procedure": ProcedurePresenter(
-            area, live, selectors.relevant_bodies(area), apply_url=apply_url
-        ),
+        "procedure": presenter,
         "apply_url": shown(apply_url),
         "track_url": shown(track_url),
         "unhappy_url": shown(unhappy_url),
-        "pdf_url": reverse("public:procedure_pdf", args=[area.slug]),
-        "page_url": absolute(reverse("public:procedure", args=[area.slug])),
+        "pdf_url": pdf_url,
+        "page_url": absolute(page_url),
+        "current_url": shown(reverse("public:procedure", args=[area.slug])),
+        "versions_url": shown(reverse("public:procedure-versions", args=[area.slug])),
         "printing": printing,
     }
+
+
+def _pdf_response(area: Area, context: dict[str, Any], version: int) -> HttpResponse:
+    html = render_to_string("public/information/procedure_print.html", context)
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{pdf_filename(area, version, get_language())}"'
+    )
+    return response
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -86,14 +111,62 @@ def procedure_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     live = selectors.live_policy(area)
     if live is None:
         return _not_on_service(request, area)
-    html = render_to_string(
-        "public/information/procedure_print.html", _procedure_context(area, live, printing=True)
+    return _pdf_response(area, _procedure_context(area, live, printing=True), live.version)
+
+
+@require_http_methods(["GET", "HEAD"])
+def procedure_versions(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every version of the area's procedure, newest first, each with the dates it was in
+    force and what changed."""
+    area = selectors.area_or_404(slug)
+    if selectors.live_policy(area) is None:
+        return _not_on_service(request, area)
+    records = selectors.procedure_records(area)
+    return render(
+        request,
+        "public/information/procedure_versions.html",
+        {
+            **_area_context(area),
+            "versions": records.versions,
+            "procedure_url": reverse("public:procedure", args=[area.slug]),
+        },
     )
-    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{pdf_filename(area, live.version, get_language())}"'
+
+
+def _version_or_404(
+    request: HttpRequest, slug: str, version: int
+) -> HttpResponse | tuple[Area, selectors.LivePolicy, selectors.ProcedureRecords]:
+    area = selectors.area_or_404(slug)
+    if selectors.live_policy(area) is None:
+        return _not_on_service(request, area)
+    records = selectors.procedure_records(area)
+    live = selectors.version_policy(area, records, version)
+    if live is None:
+        raise Http404("No such version")
+    return area, live, records
+
+
+@require_http_methods(["GET", "HEAD"])
+def procedure_version(request: HttpRequest, slug: str, version: int) -> HttpResponse:
+    found = _version_or_404(request, slug, version)
+    if isinstance(found, HttpResponse):
+        return found
+    area, live, records = found
+    return render(
+        request,
+        "public/information/procedure_version.html",
+        _procedure_context(area, live, printing=False, records=records),
     )
-    return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def procedure_version_pdf(request: HttpRequest, slug: str, version: int) -> HttpResponse:
+    found = _version_or_404(request, slug, version)
+    if isinstance(found, HttpResponse):
+        return found
+    area, live, records = found
+    context = _procedure_context(area, live, printing=True, records=records)
+    return _pdf_response(area, context, live.version)
 
 
 @require_http_methods(["GET", "HEAD"])

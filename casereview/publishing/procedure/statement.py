@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from casereview.publishing.procedure.findings import describe_finding
 from casereview.rules.policy import LocalPolicy
+from casereview.rules.policy_check import check_policy
 
 
 @dataclass(frozen=True)
@@ -18,4 +20,7 @@ class PolicyStatement:
 
 def policy_statement(policy: LocalPolicy | None) -> PolicyStatement | None:
     """The statement for ``policy``; None when the area has no readable policy here."""
-    return None
+    if policy is None:
+        return None
+    lines = [describe_finding(finding, policy) for finding in check_policy(policy)]
+    return PolicyStatement(clean=not lines, lines=lines)
