@@ -299,6 +299,8 @@ class PolicyForm(DesignSystemForm):
             if count != 1
             else gettext("I understand this policy is stricter than the law in 1 way")
         )
+        # A bound field made earlier (by is_valid) keeps the label it was made with.
+        self._bound_fields_cache.pop("confirm", None)
 
     @staticmethod
     def initial_from(policy: LocalPolicy) -> dict[str, Any]:

@@ -5,12 +5,14 @@ is in force from the day it is saved."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from casereview.areas.models import AreaPolicy
 from casereview.areas.selectors import current_policy_record
 from casereview.rules.policy import REFERENCE_PROCEDURE, policy_from_dict
+from casereview.rules.policy_check import check_policy
 from tests.publishing.procedure.helpers import (
     check,
     check_then_save,
@@ -32,6 +34,10 @@ def test_without_the_confirmation_nothing_is_saved_and_nothing_typed_is_lost(
     assert response.status_code == 200
     text = text_of(response)
     assert "Confirm that you understand this policy is stricter than the law" in text
+    # The box counts the findings of the policy as typed, not of an earlier wording.
+    findings = len(check_policy(replace(REFERENCE_PROCEDURE, threshold=4)))
+    assert findings > 1
+    assert f"I understand this policy is stricter than the law in {findings} ways" in text
     assert 'value="4"' in text
     assert AreaPolicy.objects.filter(area=area).count() == 1
 
