@@ -27,7 +27,11 @@ from casereview.publishing.models import (
     ReleaseStatus,
 )
 from casereview.publishing.periods import Period
-from casereview.publishing.procedure.services import record_consultation, record_review
+from casereview.publishing.procedure.services import (
+    ConsultationDetails,
+    record_consultation,
+    record_review,
+)
 from casereview.publishing.releases.services import prepare_draft, publish_release
 
 # The answer the demo gives where the service holds no evidence, or cannot tell.
@@ -62,28 +66,32 @@ def _consultations(area: Area, by: User, today: dt.date, result: DemoPublishing)
     consulted_on = today - dt.timedelta(days=60)
     record_consultation(
         area,
-        consultee_kind=ConsulteeKind.PCC,
-        agency=None,
-        consultee_name=f"Police and crime commissioner ({area.police_force.name} area)",
-        policy=policy,
-        consulted_on=consulted_on,
-        response_received_on=consulted_on + dt.timedelta(days=14),
-        response_summary="Supports the procedure; asks that victims are offered an advocate.",
-        outcome="The procedure now offers every victim an advocate.",
+        ConsultationDetails(
+            consultee_kind=ConsulteeKind.PCC,
+            agency=None,
+            consultee_name=f"Police and crime commissioner ({area.police_force.name} area)",
+            policy=policy,
+            consulted_on=consulted_on,
+            response_received_on=consulted_on + dt.timedelta(days=14),
+            response_summary="Supports the procedure; asks that victims are offered an advocate.",
+            outcome="The procedure now offers every victim an advocate.",
+        ),
         by=by,
     )
     housing = [a for a in relevant_bodies(area) if a.kind == AgencyKind.HOUSING]
     for provider in housing:
         record_consultation(
             area,
-            consultee_kind=ConsulteeKind.HOUSING_PROVIDER,
-            agency=provider,
-            consultee_name="",
-            policy=policy,
-            consulted_on=consulted_on,
-            response_received_on=None,
-            response_summary="",
-            outcome="",
+            ConsultationDetails(
+                consultee_kind=ConsulteeKind.HOUSING_PROVIDER,
+                agency=provider,
+                consultee_name="",
+                policy=policy,
+                consulted_on=consulted_on,
+                response_received_on=None,
+                response_summary="",
+                outcome="",
+            ),
             by=by,
         )
     result.added.append(f"{1 + len(housing)} consultations on the procedure")

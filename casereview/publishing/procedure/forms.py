@@ -42,6 +42,7 @@ from casereview.publishing.procedure.presenters import (
     exclusion_label,
     timescale_labels,
 )
+from casereview.publishing.procedure.services import ConsultationDetails
 from casereview.rules.policy import (
     MAX_APPLICATION_WINDOW_MONTHS,
     MAX_PANEL_MINIMUM,
@@ -300,7 +301,8 @@ class PolicyForm(DesignSystemForm):
             else gettext("I understand this policy is stricter than the law in 1 way")
         )
         # A bound field made earlier (by is_valid) keeps the label it was made with.
-        self._bound_fields_cache.pop("confirm", None)
+        bound: dict[str, Any] = getattr(self, "_bound_fields_cache", {})
+        bound.pop("confirm", None)
 
     @staticmethod
     def initial_from(policy: LocalPolicy) -> dict[str, Any]:
@@ -514,6 +516,19 @@ class ConsultationForm(DesignSystemForm):
 
     def chosen_policy(self) -> AreaPolicy | None:
         return self.versions.get(self.cleaned_data.get("policy") or "")
+
+    def details(self) -> ConsultationDetails:
+        data = self.cleaned_data
+        return ConsultationDetails(
+            consultee_kind=data["consultee_kind"],
+            agency=self.chosen_agency(),
+            consultee_name=data["consultee_name"],
+            policy=self.chosen_policy(),
+            consulted_on=data["consulted_on"],
+            response_received_on=data["response_received_on"],
+            response_summary=data["response_summary"],
+            outcome=data["outcome"],
+        )
 
 
 class ReviewForm(DesignSystemForm):

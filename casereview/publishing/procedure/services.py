@@ -9,6 +9,7 @@ highest version (``casereview.areas.selectors.current_policy_record``).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -89,94 +90,57 @@ def _consultee(errors: dict[str, list[str]], area: Area, agency: Agency | None, 
     return name
 
 
+@dataclass(frozen=True)
+class ConsultationDetails:
+    """What a consultation record says: who was consulted on which version, when, and their
+    response with what the area did about it."""
+
+    consultee_kind: str
+    agency: Agency | None
+    consultee_name: str
+    policy: AreaPolicy | None
+    consulted_on: dt.date
+    response_received_on: dt.date | None = None
+    response_summary: str = ""
+    outcome: str = ""
+
+
 def record_consultation(
-    area: Area,
-    *,
-    consultee_kind: str,
-    agency: Agency | None,
-    consultee_name: str,
-    policy: AreaPolicy | None,
-    consulted_on: dt.date,
-    response_received_on: dt.date | None,
-    response_summary: str,
-    outcome: str,
-    by: User | None,
+    area: Area, details: ConsultationDetails, *, by: User | None
 ) -> Consultation:
     """A new record of consulting someone on the area's procedure."""
     check_actor(by, area, roles=ADMINISTRATORS)
-    consultation = Consultation(area=area, recorded_by=by)
-    return _write_consultation(
-        consultation,
-        consultee_kind=consultee_kind,
-        agency=agency,
-        consultee_name=consultee_name,
-        policy=policy,
-        consulted_on=consulted_on,
-        response_received_on=response_received_on,
-        response_summary=response_summary,
-        outcome=outcome,
-    )
+    return _write_consultation(Consultation(area=area, recorded_by=by), details)
 
 
 def update_consultation(
-    consultation: Consultation,
-    *,
-    consultee_kind: str,
-    agency: Agency | None,
-    consultee_name: str,
-    policy: AreaPolicy | None,
-    consulted_on: dt.date,
-    response_received_on: dt.date | None,
-    response_summary: str,
-    outcome: str,
-    by: User | None,
+    consultation: Consultation, details: ConsultationDetails, *, by: User | None
 ) -> Consultation:
     """A consultation corrected, or completed with the response when it arrives."""
     check_actor(by, consultation.area, roles=ADMINISTRATORS)
-    return _write_consultation(
-        consultation,
-        consultee_kind=consultee_kind,
-        agency=agency,
-        consultee_name=consultee_name,
-        policy=policy,
-        consulted_on=consulted_on,
-        response_received_on=response_received_on,
-        response_summary=response_summary,
-        outcome=outcome,
-    )
+    return _write_consultation(consultation, details)
 
 
-def _write_consultation(
-    consultation: Consultation,
-    *,
-    consultee_kind: str,
-    agency: Agency | None,
-    consultee_name: str,
-    policy: AreaPolicy | None,
-    consulted_on: dt.date,
-    response_received_on: dt.date | None,
-    response_summary: str,
-    outcome: str,
-) -> Consultation:
+def _write_consultation(consultation: Consultation, details: ConsultationDetails) -> Consultation:
     area = consultation.area
     errors: dict[str, list[str]] = {}
-    if consultee_kind not in ConsulteeKind.values:
+    if details.consultee_kind not in ConsulteeKind.values:
         errors["consultee_kind"] = [_("Choose who was consulted")]
-    name = _consultee(errors, area, agency, consultee_name)
-    if policy is None:
+    name = _consultee(errors, area, details.agency, details.consultee_name)
+    if details.policy is None:
         errors["policy"] = [_("Choose the version of the policy consulted on")]
-    _check_version(errors, "policy", area, policy)
-    _check_dates(errors, consulted_on, response_received_on)
+    _check_version(errors, "policy", area, details.policy)
+    _check_dates(errors, details.consulted_on, details.response_received_on)
     if errors:
         raise ValidationError(errors)
-    consultation.consultee_kind = consultee_kind
-    consultation.agency = agency
+    consultation.consultee_kind = details.consultee_kind
+    consultation.agency = details.agency
     consultation.consultee_name = name
-    consultation.policy = policy
-    consultation.consulted_on = consulted_on
-    consultation.response_received_on = response_received_on
-    consultation.response_summary = response_summary.strip()
-    consultation.outcome = outcome.strip()
+    consultation.policy = details.policy
+    consultation.consulted_on = details.consulted_on
+    consultation.response_received_on = details.response_received_on
+    consultation.response_summary = details.response_summary.strip()
+    consultation.outcome = details.outcome.strip()
     consultation.save()
     return consultation
 

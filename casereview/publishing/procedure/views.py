@@ -25,6 +25,7 @@ from casereview.accounts.scoping import scope
 from casereview.areas.models import Area
 from casereview.areas.selectors import agencies_acting_in
 from casereview.cases.views.common import add_service_errors, posted_data, signed_in_user
+from casereview.publishing.models import Consultation
 from casereview.publishing.procedure import selectors, services
 from casereview.publishing.procedure.findings import findings_in_words
 from casereview.publishing.procedure.forms import (
@@ -206,35 +207,7 @@ def _record_page(
 @never_cache
 @require_http_methods(["GET", "POST"])
 def consultation_add(request: HttpRequest, slug: str) -> HttpResponse:
-    area = _administered_area(request, slug)
-    versions = selectors.policy_records(area)
-    initial = {"policy": str(versions[0].version)} if versions else {}
-    form = ConsultationForm(
-        posted_data(request),
-        initial=initial,
-        agencies=agencies_acting_in(area),
-        versions=versions,
-    )
-    if form.is_bound and form.is_valid():
-        try:
-            services.record_consultation(
-                area,
-                consultee_kind=form.cleaned_data["consultee_kind"],
-                agency=form.chosen_agency(),
-                consultee_name=form.cleaned_data["consultee_name"],
-                policy=form.chosen_policy(),
-                consulted_on=form.cleaned_data["consulted_on"],
-                response_received_on=form.cleaned_data["response_received_on"],
-                response_summary=form.cleaned_data["response_summary"],
-                outcome=form.cleaned_data["outcome"],
-                by=signed_in_user(request),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The consultation is recorded."))
-            return HttpResponseRedirect(_overview_url(area) + "#consultations")
-    return _record_page(request, area, "consultation.html", form, consultation=None)
+    return _consultation_page(request, _administered_area(request, slug), None)
 
 
 @staff_member_required
@@ -245,40 +218,48 @@ def consultation_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     consultation = selectors.consultation_of(area, pk)
     if consultation is None:
         raise Http404("No such consultation")
-    initial = {
-        "consultee_kind": consultation.consultee_kind,
-        "agency": str(consultation.agency_id or ""),
-        "consultee_name": "" if consultation.agency_id else consultation.consultee_name,
-        "policy": str(consultation.policy.version) if consultation.policy else "",
-        "consulted_on": consultation.consulted_on,
-        "response_received_on": consultation.response_received_on,
-        "response_summary": consultation.response_summary,
-        "outcome": consultation.outcome,
-    }
+    return _consultation_page(request, area, consultation)
+
+
+def _consultation_page(
+    request: HttpRequest, area: Area, consultation: Consultation | None
+) -> HttpResponse:
+    """Record a new consultation (``consultation`` None) or change a recorded one."""
+    versions = selectors.policy_records(area)
+    initial: dict[str, object]
+    if consultation is None:
+        initial = {"policy": str(versions[0].version)} if versions else {}
+    else:
+        initial = {
+            "consultee_kind": consultation.consultee_kind,
+            "agency": str(consultation.agency_id or ""),
+            "consultee_name": "" if consultation.agency_id else consultation.consultee_name,
+            "policy": str(consultation.policy.version) if consultation.policy else "",
+            "consulted_on": consultation.consulted_on,
+            "response_received_on": consultation.response_received_on,
+            "response_summary": consultation.response_summary,
+            "outcome": consultation.outcome,
+        }
     form = ConsultationForm(
         posted_data(request),
         initial=initial,
         agencies=agencies_acting_in(area),
-        versions=selectors.policy_records(area),
+        versions=versions,
     )
     if form.is_bound and form.is_valid():
         try:
-            services.update_consultation(
-                consultation,
-                consultee_kind=form.cleaned_data["consultee_kind"],
-                agency=form.chosen_agency(),
-                consultee_name=form.cleaned_data["consultee_name"],
-                policy=form.chosen_policy(),
-                consulted_on=form.cleaned_data["consulted_on"],
-                response_received_on=form.cleaned_data["response_received_on"],
-                response_summary=form.cleaned_data["response_summary"],
-                outcome=form.cleaned_data["outcome"],
-                by=signed_in_user(request),
-            )
+            if consultation is None:
+                services.record_consultation(area, form.details(), by=signed_in_user(request))
+                done = _("The consultation is recorded.")
+            else:
+                services.update_consultation(
+                    consultation, form.details(), by=signed_in_user(request)
+                )
+                done = _("The consultation is updated.")
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The consultation is updated."))
+            messages.success(request, done)
             return HttpResponseRedirect(_overview_url(area) + "#consultations")
     return _record_page(request, area, "consultation.html", form, consultation=consultation)
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from casereview.areas.models import AgencyKind
 from casereview.publishing.models import Consultation, ConsulteeKind
 from casereview.publishing.procedure import services
+from casereview.publishing.procedure.services import ConsultationDetails
 from tests.factories import add_agency, make_agency
 from tests.publishing.procedure.helpers import text_of, url
 
@@ -65,14 +66,16 @@ def test_the_response_is_added_later_and_published_with_the_procedure(
 ):
     consultation = services.record_consultation(
         area,
-        consultee_kind=ConsulteeKind.PCC,
-        agency=pcc,
-        consultee_name="",
-        policy=area.policies.get(version=1),
-        consulted_on=dt.date(2026, 3, 2),
-        response_received_on=None,
-        response_summary="",
-        outcome="",
+        ConsultationDetails(
+            consultee_kind=ConsulteeKind.PCC,
+            agency=pcc,
+            consultee_name="",
+            policy=area.policies.get(version=1),
+            consulted_on=dt.date(2026, 3, 2),
+            response_received_on=None,
+            response_summary="",
+            outcome="",
+        ),
         by=area_admin,
     )
     admin = staff_client(area_admin)
@@ -136,14 +139,16 @@ def test_bad_consultations_are_errors_on_their_field_and_nothing_is_saved(
 def test_another_areas_consultation_is_404(staff_client, area_admin, area, other_area, in_march):
     theirs = services.record_consultation(
         other_area,
-        consultee_kind=ConsulteeKind.OTHER,
-        agency=None,
-        consultee_name="Someone",
-        policy=other_area.policies.get(version=1),
-        consulted_on=dt.date(2026, 3, 2),
-        response_received_on=None,
-        response_summary="",
-        outcome="",
+        ConsultationDetails(
+            consultee_kind=ConsulteeKind.OTHER,
+            agency=None,
+            consultee_name="Someone",
+            policy=other_area.policies.get(version=1),
+            consulted_on=dt.date(2026, 3, 2),
+            response_received_on=None,
+            response_summary="",
+            outcome="",
+        ),
         by=None,
     )
     client = staff_client(area_admin)
@@ -154,14 +159,16 @@ def test_the_service_refuses_another_areas_agency(area, other_area, area_admin, 
     with pytest.raises(ValidationError) as refused:
         services.record_consultation(
             area,
-            consultee_kind=ConsulteeKind.OTHER,
-            agency=other_area.council,
-            consultee_name="",
-            policy=area.policies.get(version=1),
-            consulted_on=dt.date(2026, 3, 2),
-            response_received_on=None,
-            response_summary="",
-            outcome="",
+            ConsultationDetails(
+                consultee_kind=ConsulteeKind.OTHER,
+                agency=other_area.council,
+                consultee_name="",
+                policy=area.policies.get(version=1),
+                consulted_on=dt.date(2026, 3, 2),
+                response_received_on=None,
+                response_summary="",
+                outcome="",
+            ),
             by=area_admin,
         )
     assert "agency" in refused.value.message_dict
