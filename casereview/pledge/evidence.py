@@ -695,19 +695,29 @@ def appeals(area: Area, today: dt.date) -> Evidence:
 # --- Generate inclusivity ---------------------------------------------------------------------
 
 
-@evidence("victims_invited")
-def victims_invited(area: Area, today: dt.date) -> Evidence:
+def _share_of_meetings(area: Area, today: dt.date, which: Q, message: str) -> Evidence:
+    """The share of review meetings held in the last 12 months that are ``which``."""
     counts = _meetings_held(area, today).aggregate(
-        whole=Count("pk"), part=Count("pk", filter=Q(victim_invited=True))
+        whole=Count("pk"), part=Count("pk", filter=which)
     )
     return _counted(
         counts["part"],
         counts["whole"],
+        message,
+        _("No review meetings were held in the last 12 months."),
+    )
+
+
+@evidence("victims_invited")
+def victims_invited(area: Area, today: dt.date) -> Evidence:
+    return _share_of_meetings(
+        area,
+        today,
+        Q(victim_invited=True),
         _(
             "The victim was invited to %(part)s of %(whole)s review meetings held in the last "
             "12 months (%(percent)s%%)."
         ),
-        _("No review meetings were held in the last 12 months."),
     )
 
 
@@ -735,17 +745,14 @@ def victims_heard(area: Area, today: dt.date) -> Evidence:
 
 @evidence("independent_chairs")
 def independent_chairs(area: Area, today: dt.date) -> Evidence:
-    counts = _meetings_held(area, today).aggregate(
-        whole=Count("pk"), part=Count("pk", filter=Q(chair_independent=True))
-    )
-    return _counted(
-        counts["part"],
-        counts["whole"],
+    return _share_of_meetings(
+        area,
+        today,
+        Q(chair_independent=True),
         _(
             "An independent chair led %(part)s of %(whole)s review meetings held in the last "
             "12 months (%(percent)s%%)."
         ),
-        _("No review meetings were held in the last 12 months."),
     )
 
 
