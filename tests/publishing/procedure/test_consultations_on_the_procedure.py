@@ -56,6 +56,7 @@ def test_a_consultation_of_the_pcc_is_recorded_against_the_version(
     assert response.status_code == 302
     saved = Consultation.objects.get(area=area)
     assert saved.consultee_name == "Hertfordshire Police and Crime Commissioner"
+    assert saved.policy is not None
     assert (saved.policy.version, saved.consulted_on) == (1, dt.date(2026, 3, 2))
     assert saved.recorded_by == area_admin
     assert saved.response_received_on is None

@@ -46,6 +46,7 @@ def test_a_review_is_recorded_and_published_with_the_procedure(
         dt.date(2026, 3, 10),
         dt.date(2027, 3, 10),
     )
+    assert saved.policy is not None
     assert saved.policy.version == 1
     assert saved.resulting_policy is None
     public = text_of(client.get(reverse("public:procedure", args=[area.slug])))

@@ -45,4 +45,6 @@ def test_the_statement_is_none_without_a_policy_and_lists_each_point_otherwise()
     statement = policy_statement(REFERENCE_PROCEDURE)
     assert statement is not None
     assert (statement.clean, len(statement.lines)) == (False, 2)
-    assert policy_statement(STATUTORY_DEFAULTS).clean
+    clean = policy_statement(STATUTORY_DEFAULTS)
+    assert clean is not None
+    assert clean.clean
