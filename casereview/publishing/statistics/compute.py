@@ -14,7 +14,8 @@ Rules worth knowing:
 - **Decision dates.** A case row keeps only its latest decision (``decided_on``) and its first
   (``first_decided_on``); a decision taken again after an upheld appeal overwrites the first's
   ``decided_on``. Every decision is a ``CaseEvent`` (``decide_threshold_met`` /
-  ``decide_threshold_not_met``), so decisions are counted from the events. Each event's date is
+  ``decide_threshold_not_met``), so decisions are counted from the events. An event records its
+  own decision date (``data["on"]``); for events written before it did, the date is
   the case's ``first_decided_on`` for the case's first decision event, the case's ``decided_on``
   for its latest one (while the case holds a decision), and otherwise, for a decision in the
   middle of three or more, the day the event was recorded (a decision date is never in the
@@ -59,7 +60,8 @@ from django.db.models import (
     When,
 )
 from django.db.models import Case as Choose
-from django.db.models.functions import TruncDate
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.utils import timezone
 
 from casereview.appeals.models import Appeal, Ground, Outcome
@@ -147,17 +149,22 @@ def _decision_events(area_ids: list[int]) -> QuerySet[CaseEvent]:
     first = same_case.order_by("at", "pk").values("pk")[:1]
     latest = same_case.order_by("-at", "-pk").values("pk")[:1]
     return decisions.filter(case__area_id__in=area_ids).annotate(
-        day=Choose(
-            When(
-                Q(pk=Subquery(latest)) & Q(case__decided_on__isnull=False),
-                then=F("case__decided_on"),
+        day=Coalesce(
+            # Events record their own decision date since it was added to the event's data;
+            # older events fall back on the case row and the day recorded.
+            Cast(KeyTextTransform("on", "data"), DateField()),
+            Choose(
+                When(
+                    Q(pk=Subquery(latest)) & Q(case__decided_on__isnull=False),
+                    then=F("case__decided_on"),
+                ),
+                When(
+                    Q(pk=Subquery(first)) & Q(case__first_decided_on__isnull=False),
+                    then=F("case__first_decided_on"),
+                ),
+                default=TruncDate("at", tzinfo=timezone.get_current_timezone()),
+                output_field=DateField(),
             ),
-            When(
-                Q(pk=Subquery(first)) & Q(case__first_decided_on__isnull=False),
-                then=F("case__first_decided_on"),
-            ),
-            default=TruncDate("at", tzinfo=timezone.get_current_timezone()),
-            output_field=DateField(),
         )
     )
 

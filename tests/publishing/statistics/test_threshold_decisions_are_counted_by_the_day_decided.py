@@ -91,3 +91,28 @@ def test_met_decisions_are_counted_apart_from_not_met(area: Area, coordinator: U
     assert found.internal.decisions == 2
     assert found.internal.threshold_met == 1
     assert found.statutory.threshold_not_met == 1
+
+
+def test_a_middle_decision_recorded_days_later_counts_on_the_day_it_was_made(
+    area: Area, coordinator: User
+) -> None:
+    with on(dt.date(2026, 6, 1)):
+        case = gathering(area, coordinator, victim=someone())
+        case = _not_met(case, coordinator, dt.date(2026, 6, 1))
+    with on(dt.date(2026, 6, 29)):
+        appeal_send_outcome(
+            hear(lodge(case, coordinator), coordinator, Outcome.UPHELD), by=coordinator
+        )
+    # Decided again on the last day of the quarter, typed in after the weekend.
+    with on(dt.date(2026, 7, 2)):
+        case.refresh_from_db()
+        case = _not_met(case, coordinator, dt.date(2026, 6, 30))
+    with on(dt.date(2026, 7, 6)):
+        appeal_send_outcome(
+            hear(lodge(case, coordinator), coordinator, Outcome.UPHELD), by=coordinator
+        )
+        case.refresh_from_db()
+        case = _not_met(case, coordinator, dt.date(2026, 7, 6))
+
+    assert figures(area, "2026-27-q1").statutory.threshold_not_met == 2
+    assert figures(area, "2026-27-q2").statutory.threshold_not_met == 1
