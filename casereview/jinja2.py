@@ -57,11 +57,12 @@ def _loader(app_loader: BaseLoader | None) -> BaseLoader:
 def environment(**options: Any) -> Environment:
     options["loader"] = _loader(options.get("loader"))
     options["undefined"] = ChainableUndefined
-    options.setdefault("autoescape", True)
+    # Every template is HTML or a plain-text e-mail made of escaped values: escaping is never off.
+    options.pop("autoescape", None)
     extensions = list(options.pop("extensions", []))
     if "jinja2.ext.i18n" not in extensions:
         extensions.append("jinja2.ext.i18n")
-    env = Environment(extensions=extensions, **options)
+    env = Environment(extensions=extensions, autoescape=True, **options)
 
     # "newstyle" gettext escapes the values interpolated into a message and marks the translated
     # text itself as safe, so translations never need |safe and variables are never unescaped.

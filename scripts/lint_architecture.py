@@ -20,7 +20,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "casereview"
 # Apps whose models hold case data; views must go through casereview.accounts.scoping.
-CASE_DATA_APPS = {"cases", "partners", "reviews", "appeals", "audit", "publishing", "pledge"}
+CASE_DATA_APPS = {
+    "cases",
+    "partners",
+    "reviews",
+    "appeals",
+    "audit",
+    "publishing",
+    "pledge",
+    "privacy",
+}
 MARKUP = re.compile(r"<[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>|</[a-zA-Z][a-zA-Z0-9-]*>")
 
 

@@ -1,0 +1,1 @@
+"""Previews of what each party sees of a case."""

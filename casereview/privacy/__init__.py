@@ -1,0 +1,1 @@
+"""Privacy: retention and anonymisation of closed cases, subject access, erasure."""
