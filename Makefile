@@ -14,13 +14,14 @@ SWEEP_EVERY ?= 300
 # Local PostgreSQL for `make test-postgres` (a throwaway cluster user; never used in production).
 PG_URL ?= postgres://casereview:casereview@127.0.0.1:5432/casereview
 
-.PHONY: help system venv assets messages migrate load run test test-postgres lint format postgres browser clean
+.PHONY: help system venv assets messages migrate load run test test-postgres lint scan format postgres browser clean
 
 help:
 	@echo "make run            set everything up and serve the demo on http://$(HOST):$(PORT)"
 	@echo "make test           run the whole test suite (SQLite, with browser tests in Chromium)"
 	@echo "make test-postgres  run the whole test suite against a local PostgreSQL"
 	@echo "make lint           ruff (check + format), mypy and the architecture lint"
+	@echo "make scan           bandit (no high-severity findings) and pip-audit of requirements.lock"
 
 system:
 	@scripts/install-system.sh base
@@ -76,6 +77,12 @@ lint: venv
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy casereview tests bench
 	$(PY) scripts/lint_architecture.py
+
+# Security scanning: bandit fails on any high-severity finding; pip-audit fails on any known
+# vulnerability when its database can be reached (scripts/audit-dependencies.sh says when not).
+scan: venv
+	$(VENV)/bin/bandit -q -r casereview scripts bench -x '*/migrations/*' --severity-level high
+	scripts/audit-dependencies.sh
 
 format: venv
 	$(VENV)/bin/ruff format .
