@@ -1,0 +1,22 @@
+"""The whole matrix walked with real requests: every route, every method, every principal gets
+exactly the access its row says (allowed or denied, see docs/permissions.md), and a denied
+POST to a case's step changes no case data. Every disagreement is listed, not just the first."""
+
+from __future__ import annotations
+
+from casereview.accounts.permission_matrix import load, url_routes
+from tests.security.matrix.walk import walk
+from tests.security.matrix.world import World
+
+# Case-changing routes: a denied POST to one of these is also checked to have changed nothing.
+CASE_ARGUMENTS = {"reference", "request_id", "member_id", "action_id", "appeal_id"}
+
+
+def test_every_principal_gets_exactly_what_the_matrix_says(world: World) -> None:
+    matrix = load()
+    routes = {name: arguments for name, arguments in url_routes().items() if name in matrix.routes}
+    case_changing = {name for name, arguments in routes.items() if arguments & CASE_ARGUMENTS}
+
+    problems = [str(p) for p in walk(matrix, routes, world, check_denied_posts=case_changing)]
+
+    assert not problems, f"{len(problems)} disagreement(s) with the matrix:\n" + "\n".join(problems)
