@@ -14,7 +14,7 @@ SWEEP_EVERY ?= 300
 # Local PostgreSQL for `make test-postgres` (a throwaway cluster user; never used in production).
 PG_URL ?= postgres://casereview:casereview@127.0.0.1:5432/casereview
 
-.PHONY: help system venv assets messages migrate load run test test-postgres lint scan format postgres browser clean
+.PHONY: help system venv assets messages migrate load run test test-postgres lint scan loadtest format postgres browser clean
 
 help:
 	@echo "make run            set everything up and serve the demo on http://$(HOST):$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make test-postgres  run the whole test suite against a local PostgreSQL"
 	@echo "make lint           ruff (check + format), mypy and the architecture lint"
 	@echo "make scan           bandit (no high-severity findings) and pip-audit of requirements.lock"
+	@echo "make loadtest       50 simulated users for 60 s against gunicorn on loopback (writes var/loadtest-result.json)"
 
 system:
 	@scripts/install-system.sh base
@@ -83,6 +84,11 @@ lint: venv
 scan: venv
 	$(VENV)/bin/bandit -q -r casereview scripts bench -x '*/migrations/*' --severity-level high
 	scripts/audit-dependencies.sh
+
+# The load test (docs/operations.md, "Load test"): public applications and staff work at once; fails
+# on any error or any application not stored.
+loadtest: venv assets messages
+	$(PY) scripts/loadtest.py --users 50 --duration 60 --result var/loadtest-result.json
 
 format: venv
 	$(VENV)/bin/ruff format .
