@@ -33,6 +33,13 @@ MAX_TIMESCALE_DAYS = 3650
 # The reference procedure's panel has at least three relevant bodies; an area may ask for more.
 DEFAULT_PANEL_MINIMUM = 3
 MAX_PANEL_MINIMUM = 20
+# How long a closed case keeps its personal data before it is anonymised: six years after
+# closure by default (the limitation period for claims, Limitation Act 1980 s.2 and s.5). Never
+# under a year, so that every case is still whole for the annual publication of the figures
+# and for an appeal or complaint about it; at most twenty years.
+DEFAULT_RETENTION_MONTHS = 72
+MIN_RETENTION_MONTHS = 12
+MAX_RETENTION_MONTHS = 240
 
 
 class PolicyError(ValueError):
@@ -179,6 +186,8 @@ class LocalPolicy:
     appeal_reviewer: AppealReviewer = AppealReviewer()
     # The fewest relevant bodies a review meeting's panel may have.
     panel_minimum_relevant_bodies: int = DEFAULT_PANEL_MINIMUM
+    # Months after a case closes before its personal data is anonymised (casereview.privacy).
+    retention_months: int = DEFAULT_RETENTION_MONTHS
     nation: str = "england-wales"
 
     def __post_init__(self) -> None:
@@ -194,6 +203,9 @@ class LocalPolicy:
             "application_within_months",
             1,
             MAX_APPLICATION_WINDOW_MONTHS,
+        )
+        _check_int(
+            self.retention_months, "retention_months", MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS
         )
         if self.nation not in NATIONS:
             raise PolicyError("nation", f"must be one of {', '.join(NATIONS)}")
@@ -265,6 +277,7 @@ def policy_to_dict(policy: LocalPolicy) -> dict[str, Any]:
             "independent_peer": policy.appeal_reviewer.independent_peer,
         },
         "panel_minimum_relevant_bodies": policy.panel_minimum_relevant_bodies,
+        "retention_months": policy.retention_months,
         "nation": policy.nation,
     }
 
@@ -438,6 +451,14 @@ def policy_from_dict(data: object) -> LocalPolicy:
             "panel_minimum_relevant_bodies",
             minimum=1,
             maximum=MAX_PANEL_MINIMUM,
+        )
+    # Policies stored before retention was a setting take the default.
+    if "retention_months" in source:
+        values["retention_months"] = read_int(
+            source["retention_months"],
+            "retention_months",
+            minimum=MIN_RETENTION_MONTHS,
+            maximum=MAX_RETENTION_MONTHS,
         )
     if "nation" in source:
         nation = source["nation"]

@@ -48,8 +48,10 @@ from casereview.rules.policy import (
     MAX_PANEL_MINIMUM,
     MAX_REPORT_WINDOW_DAYS,
     MAX_REPORT_WINDOW_MONTHS,
+    MAX_RETENTION_MONTHS,
     MAX_THRESHOLD,
     MAX_TIMESCALE_DAYS,
+    MIN_RETENTION_MONTHS,
     AppealReviewerKind,
     Exclusion,
     LocalPolicy,
@@ -235,6 +237,16 @@ class PolicyForm(DesignSystemForm):
     panel_minimum_relevant_bodies = _number(
         _("Fewest relevant bodies on a review panel"), 1, MAX_PANEL_MINIMUM
     )
+    retention_months = _number(
+        _("Months a closed case keeps its personal data"),
+        MIN_RETENTION_MONTHS,
+        MAX_RETENTION_MONTHS,
+        hint=_(
+            "After this many months from closure, names, contact details and free text are "
+            "removed from the case; its dates, decisions and the published figures stay. 72 "
+            "months is six years, the usual limit for legal claims."
+        ),
+    )
     notes = TextareaField(
         label=_("What changed and why"),
         rows=4,
@@ -280,6 +292,7 @@ class PolicyForm(DesignSystemForm):
                 "appeal_reviewer_kind",
                 "appeal_independent_peer",
                 "panel_minimum_relevant_bodies",
+                "retention_months",
                 "notes",
                 "checked",
                 "confirm",
@@ -324,6 +337,7 @@ class PolicyForm(DesignSystemForm):
             "appeal_reviewer_kind": data["appeal_reviewer"]["kind"],
             "appeal_independent_peer": YES if data["appeal_reviewer"]["independent_peer"] else NO,
             "panel_minimum_relevant_bodies": data["panel_minimum_relevant_bodies"],
+            "retention_months": data["retention_months"],
         }
         for name, amount in data["timescales"].items():
             initial[f"timescale_{name}"] = amount
@@ -376,6 +390,7 @@ class PolicyForm(DesignSystemForm):
                 "independent_peer": cleaned["appeal_independent_peer"] == YES,
             },
             "panel_minimum_relevant_bodies": cleaned["panel_minimum_relevant_bodies"],
+            "retention_months": cleaned["retention_months"],
             "nation": self.nation,
         }
 
@@ -401,6 +416,7 @@ class PolicyForm(DesignSystemForm):
             "appeal_reviewer.kind": "appeal_reviewer_kind",
             "appeal_reviewer.independent_peer": "appeal_independent_peer",
             "panel_minimum_relevant_bodies": "panel_minimum_relevant_bodies",
+            "retention_months": "retention_months",
         }
         prefix = head.split(".", 1)[0]
         return mapping.get(head) or mapping.get(prefix)
