@@ -8,13 +8,18 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-# (URL name, URL namespaces that belong to the section)
-_SECTIONS = (
-    ("cases:dashboard", ("cases",)),
-    ("letters:post-queue", ("letters",)),
-    ("partners:hub", ("partners",)),
-    ("publishing:hub", ("publishing", "pledge")),
-    ("accounts:home", ("accounts",)),
+from casereview.accounts.models import Membership, Role, User
+
+# (URL name, URL namespaces that belong to the section, the roles that see it: None for everyone)
+_ADMINISTRATORS = frozenset({Role.AREA_ADMINISTRATOR})
+_SECTIONS: tuple[tuple[str, tuple[str, ...], frozenset[str] | None], ...] = (
+    ("cases:dashboard", ("cases",), None),
+    ("letters:post-queue", ("letters",), None),
+    ("partners:hub", ("partners",), None),
+    ("publishing:hub", ("publishing", "pledge"), None),
+    ("privacy:overview", ("privacy",), _ADMINISTRATORS),
+    ("audit:log", ("audit",), _ADMINISTRATORS),
+    ("accounts:home", ("accounts",), None),
 )
 
 
@@ -24,6 +29,8 @@ def _label(name: str) -> str:
         "letters:post-queue": _("Letters to post"),
         "partners:hub": _("Partner agencies"),
         "publishing:hub": _("Publishing"),
+        "privacy:overview": _("Privacy"),
+        "audit:log": _("Audit log"),
         "accounts:home": _("Your areas"),
     }[name]
 
@@ -33,12 +40,18 @@ def staff_sections(request: HttpRequest | None, current: str = "") -> list[dict[
     URL name) when given, otherwise the section of the URL namespace that served the request."""
     match = getattr(request, "resolver_match", None) if request is not None else None
     namespace = match.namespace if match is not None else ""
+    user = getattr(request, "user", None)
+    roles: set[str] = set()
+    if isinstance(user, User):
+        roles = set(Membership.objects.filter(user=user).values_list("role", flat=True))
     items = []
-    for name, namespaces in _SECTIONS:
+    for name, namespaces, shown_to in _SECTIONS:
+        if shown_to is not None and not roles & shown_to:
+            continue
         try:
             href = reverse(name)
         except NoReverseMatch:
             continue
         active = name == current if current else namespace in namespaces
-        items.append({"href": href, "text": _label(name), "active": active})
+        items.append({"href": href, "text": _label(name), "active": active, "name": name})
     return items

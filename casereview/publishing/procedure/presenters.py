@@ -144,6 +144,11 @@ def settings_of(policy: LocalPolicy) -> list[Setting]:
             str(policy.panel_minimum_relevant_bodies),
         ),
         Setting("nation", _("Bank holidays of"), _nation(policy.nation)),
+        Setting(
+            "retention_months",
+            _("Personal data is kept after a case closes for"),
+            months(policy.retention_months),
+        ),
     ]
     return rows
 
