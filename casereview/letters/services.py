@@ -464,15 +464,39 @@ def letter_retry(letter: Letter, *, by: User | None) -> Letter:
     return Letter.objects.get(pk=letter.pk)
 
 
-def claim_for_sending(letter_id: int) -> bool:
-    """Count a sending attempt of a letter waiting to be e-mailed (or failed before), taking its
-    row's write lock until the transaction ends. False when it was sent meanwhile: a conditional
-    UPDATE is a lock on SQLite and PostgreSQL alike, so two workers never both send it."""
-    return bool(
+# Letters that still need their e-mail: never sent, or failed and put back by nobody yet.
+_UNSENT = (DeliveryStatus.WAITING, DeliveryStatus.FAILED)
+
+
+def unsent_emails(case: Case, step: str) -> list[int]:
+    """The ids of the letters ``step`` caused on ``case`` that wait to be e-mailed."""
+    return list(
         Letter.objects.filter(
-            pk=letter_id, status__in=[DeliveryStatus.WAITING, DeliveryStatus.FAILED]
-        ).update(attempts=F("attempts") + 1)
+            case=case, step=step, delivery=Delivery.EMAIL, status=DeliveryStatus.WAITING
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
+
+
+def record_attempt(letter_id: int) -> bool:
+    """Count an attempt to e-mail a letter that is still unsent, and commit it before anything
+    is sent: an attempt cut short by a killed worker stays counted (``attempts`` above the
+    failures recorded), which is how a possible duplicate is told apart afterwards. False when
+    the letter needs no e-mail (sent, posted, gone)."""
+    with transaction.atomic():
+        counted = Letter.objects.filter(pk=letter_id, status__in=_UNSENT).update(
+            attempts=F("attempts") + 1
+        )
+    return bool(counted)
+
+
+def claim_for_sending(letter_id: int) -> bool:
+    """Lock a letter that is still unsent for the rest of the caller's transaction, in which
+    the caller sends it and calls ``record_sent``. False when it was sent meanwhile. The lock is
+    a conditional UPDATE, which waits for any other holder's commit and then re-reads the row,
+    on SQLite and PostgreSQL alike: two workers never both send a letter."""
+    return bool(Letter.objects.filter(pk=letter_id, status__in=_UNSENT).update(status=F("status")))
 
 
 def record_sent(letter_id: int) -> None:
@@ -482,4 +506,8 @@ def record_sent(letter_id: int) -> None:
 
 
 def record_failure(letter_id: int, failure: str) -> None:
-    Letter.objects.filter(pk=letter_id).update(status=DeliveryStatus.FAILED, failure=failure)
+    """Record a failed attempt, unless another task sent the letter meanwhile: a failure to
+    connect of a duplicate task must not mark a delivered letter failed."""
+    Letter.objects.filter(pk=letter_id, status__in=_UNSENT).update(
+        status=DeliveryStatus.FAILED, failure=failure
+    )

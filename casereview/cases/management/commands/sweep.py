@@ -18,6 +18,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from casereview.cases.sweep import sweep
+from casereview.core.tasks_recovery import recover_abandoned_tasks
 from casereview.rules import CalendarError, parse_iso_date
 
 
@@ -81,5 +82,9 @@ class Command(BaseCommand):
         except CalendarError as exc:
             raise CommandError(f"Cannot sweep for {today.isoformat()}: {exc}.") from None
         self.stdout.write(f"Sweep for {today.isoformat()}: {result.summary()}")
+        # Tasks a killed worker left running are queued again (or marked lost) on every sweep.
+        recovery = recover_abandoned_tasks()
+        if recovery.requeued or recovery.lost:
+            self.stdout.write(f"Recovery: {recovery.summary()}.")
         # Seen at once in a log when the loop runs in the background.
         self.stdout.flush()
