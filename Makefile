@@ -63,6 +63,7 @@ load: migrate
 # SWEEP_EVERY seconds; both stop with the server (Ctrl-C). Production: see docs/operations.md.
 run: venv assets messages load
 	@trap 'kill $$worker $$sweeper 2>/dev/null; wait 2>/dev/null' EXIT INT TERM; \
+	DEBUG=1 $(PY) manage.py recover_tasks --stale-after 0; \
 	DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
 	DEBUG=1 $(PY) manage.py sweep --every $(SWEEP_EVERY) & sweeper=$$!; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)

@@ -18,7 +18,9 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from casereview.cases.sweep import sweep
+from casereview.core.health import record_sweep_run
 from casereview.core.tasks_recovery import recover_abandoned_tasks
+from casereview.privacy.services import apply_retention
 from casereview.rules import CalendarError, parse_iso_date
 
 
@@ -86,5 +88,14 @@ class Command(BaseCommand):
         recovery = recover_abandoned_tasks()
         if recovery.requeued or recovery.lost:
             self.stdout.write(f"Recovery: {recovery.summary()}.")
+        # Closed cases past their area's retention period are anonymised, stale drafts deleted.
+        retention = apply_retention(today)
+        if retention.cases or retention.drafts_deleted:
+            self.stdout.write(
+                f"Retention: {len(retention.cases)} case(s) anonymised, "
+                f"{retention.drafts_deleted} unsubmitted application(s) deleted."
+            )
+        # The health check reports when the sweep last ran.
+        record_sweep_run()
         # Seen at once in a log when the loop runs in the background.
         self.stdout.flush()
