@@ -39,7 +39,7 @@ from casereview.api.partner_schemas import (
     ResponseIn,
     ResponseOut,
 )
-from casereview.audit.log import record_view
+from casereview.audit.log import record_area_view, record_view
 from casereview.cases.models import Case
 from casereview.cases.workflow import IllegalStep, via_api
 from casereview.partners.ingest import IncidentRecord, RejectedRecords, ingest_incidents
@@ -219,6 +219,7 @@ class _IncidentPage(Page):
         self, queryset: QuerySet[Any], pagination: Any, request: HttpRequest, **params: Any
     ) -> dict[str, Any]:
         page = super().paginate_queryset(queryset, pagination, request, **params)
+        record_area_view(request, token_of(request).area, "incident records via the API")
         page["items"] = [_incident_out(incident) for incident in page["items"]]
         return page
 

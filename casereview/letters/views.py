@@ -112,7 +112,7 @@ def letter(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
 
 def _download(request: HttpRequest, reference: str, pk: int, extension: str) -> HttpResponse:
     case, found = _letter_or_404(request, reference, pk, methods=READ)
-    record_view(request, case, f"letter {found.kind} ({extension})")
+    record_view(request, case, f"letter {found.kind} ({extension})", kind="download")
     data = bytes(found.pdf if extension == "pdf" else found.docx)
     response = HttpResponse(data, content_type=CONTENT_TYPES[extension])
     response["Content-Disposition"] = f'attachment; filename="{attachment_name(found, extension)}"'

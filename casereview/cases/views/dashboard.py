@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from casereview.accounts.access import staff_member_required
 from casereview.accounts.models import User
 from casereview.accounts.scoping import scope
+from casereview.audit.log import record_search
 from casereview.cases.dashboard import (
     AREA_ALL,
     DUE_ANY,
@@ -93,6 +94,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
     today = timezone.localdate()
     board = build_dashboard(user, filters, today, request.GET.get("page"))
+    if filters.q:  # a search of people by name: recorded, without the words searched
+        searched = [area for area in areas if filters.area_id in (None, area.pk)]
+        record_search(request, searched, "case search by reference or name")
     can_record = bool(scope(user).area_ids(CASE_WORKER_ROLES))
     buckets = [
         (DUE_OVERDUE, board.counts[DUE_OVERDUE], "red"),

@@ -69,7 +69,9 @@ def _render(
 ) -> HttpResponse:
     # The repeat screening shows the victim's earlier cases: each is a read of case data.
     for earlier in form.earlier:
-        record_view(request, earlier, "earlier case in the screening of a new application")
+        record_view(
+            request, earlier, "earlier case in the screening of a new application", kind="search"
+        )
     return TemplateResponse(
         request,
         TEMPLATE,

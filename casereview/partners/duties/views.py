@@ -136,7 +136,9 @@ def second_report_letter(
     row = _prompt_or_404(request, area, prompt_id)
     if fmt not in letters.CONTENT_TYPES or lang not in letters.LANGUAGES:
         raise Http404("No such letter format")
-    record_area_view(request, area, f"second-report letter {row.prompt.pk} ({fmt}, {lang})")
+    record_area_view(
+        request, area, f"second-report letter {row.prompt.pk} ({fmt}, {lang})", kind="download"
+    )
     response = HttpResponse(
         letters.letter_file(row.prompt, fmt, lang), content_type=letters.CONTENT_TYPES[fmt]
     )
@@ -150,7 +152,7 @@ def second_report_letter(
 @require_http_methods(["GET", "POST"])
 def repeat_victims(request: HttpRequest, slug: str) -> HttpResponse:
     area = _area_or_404(request, slug)
-    record_area_view(request, area, "repeat-victim check")
+    record_area_view(request, area, "repeat-victim check", kind="search")
     acting = selectors.can_act(request.user, area)
     if request.method == "POST" and not acting:
         raise PermissionDenied(_("You can see this page but not act on it."))

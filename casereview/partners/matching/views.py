@@ -102,6 +102,7 @@ def matches(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         area,
         f"cross-agency {'incident' if kind == MatchKind.INCIDENT else 'victim'} matches",
+        kind="search",
     )
     counts = {
         name: selectors.status_counts(request.user, area, value)[LinkStatus.PROPOSED]

@@ -286,7 +286,9 @@ def response_file(request: HttpRequest, request_id: int, file_id: int) -> HttpRe
         raise Http404("No such file")
     if request.method not in SAFE:
         return HttpResponseNotAllowed(SAFE)
-    record_view(request, document.response.request.case, "information response file")
+    record_view(
+        request, document.response.request.case, "information response file", kind="download"
+    )
     response = HttpResponse(bytes(document.data), content_type=document.content_type)
     disposition = content_disposition_header(as_attachment=True, filename=document.name)
     if disposition:

@@ -123,7 +123,9 @@ def track_letter(request: HttpRequest, case: Case, pk: int, fmt: str) -> HttpRes
     letter = selectors.victim_letter(case, pk)
     if letter is None:
         raise Http404("No such letter")
-    record_view(request, case, f"letter {letter.kind} ({fmt}) on the tracking page")
+    record_view(
+        request, case, f"letter {letter.kind} ({fmt}) on the tracking page", kind="download"
+    )
     data = bytes(letter.pdf if fmt == "pdf" else letter.docx)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     name = f"{case.reference}-{letter.key.replace(':', '-')}.{fmt}"

@@ -110,7 +110,7 @@ def document_file(
             % {"title": str(spec.title).lower()},
         )
         return HttpResponseRedirect(reverse("reviews:documents", args=[case.reference]))
-    record_view(request, case, f"document {kind} ({audience}, {fmt})")
+    record_view(request, case, f"document {kind} ({audience}, {fmt})", kind="download")
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     filename = document_filename(case, kind, audience, fmt)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

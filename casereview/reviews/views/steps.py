@@ -161,7 +161,7 @@ def statement_file(request: HttpRequest, reference: str) -> HttpResponse:
     voice = _current_voice(case)
     if voice is None or not voice.statement_file_name or voice.statement_file is None:
         raise Http404("No statement file")
-    record_view(request, case, "victim impact statement file")
+    record_view(request, case, "victim impact statement file", kind="download")
     response = HttpResponse(bytes(voice.statement_file), content_type=voice.statement_file_type)
     disposition = content_disposition_header(as_attachment=True, filename=voice.statement_file_name)
     if disposition:

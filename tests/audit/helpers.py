@@ -1,0 +1,42 @@
+"""Helpers of the audit tests: records written through the real log functions, the chain
+checked through the real command, and rows tampered with behind the model's back (raw SQL,
+since the model refuses to change or delete them)."""
+
+from __future__ import annotations
+
+import io
+
+from django.core.management import call_command
+from django.db import connection
+from django.test import RequestFactory
+
+from casereview.accounts.models import User
+from casereview.audit.log import record_view
+from casereview.audit.models import AccessRecord, AuditRecord
+from casereview.cases.models import Case
+
+
+def viewed(case: Case, user: User, times: int) -> list[AccessRecord]:
+    """``times`` views of ``case`` by ``user``, each its own record."""
+    records = []
+    for number in range(times):
+        request = RequestFactory().get(f"/staff/cases/{case.reference}/?read={number}")
+        request.user = user
+        records.append(record_view(request, case, f"case page {number}"))
+    return records
+
+
+def verify_audit() -> tuple[int, str, str]:
+    """Run ``manage.py verify_audit``: (exit status, standard output, standard error)."""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("verify_audit", "--batch-size", "3", stdout=out, stderr=err)
+    except SystemExit as exit_:
+        return int(exit_.code or 0), out.getvalue(), err.getvalue()
+    return 0, out.getvalue(), err.getvalue()
+
+
+def raw_sql(sql: str, *params: str | int) -> None:
+    table = connection.ops.quote_name(AuditRecord._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(table=table), params)

@@ -1,0 +1,92 @@
+"""Appends from many threads at once never fork the chain: every record gets its own sequence
+number and follows exactly one other.
+
+On PostgreSQL, threads with their own connections race for the chain head's row lock. The
+suite's SQLite database is in memory, shared between threads by a shared cache that answers
+"table is locked" instead of waiting, so there the transactions are interleaved in one
+connection instead: an append rolled back with the transaction around it leaves no gap.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.db import connection, connections, transaction
+from django.test import RequestFactory
+
+from casereview.audit.log import record_view
+from casereview.audit.models import AuditRecord
+from casereview.cases.models import Case
+from tests.audit.helpers import verify_audit
+from tests.cases.helpers import receive
+
+THREADS = 8
+EACH = 10
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="threads need a database server (see the note)"
+)
+@pytest.mark.django_db(transaction=True)
+def test_records_appended_from_many_threads_form_one_intact_chain(area, coordinator):
+    case = receive(area, coordinator)
+    before = AuditRecord.objects.count()
+    start = threading.Barrier(THREADS, timeout=30)
+    failures: list[BaseException] = []
+
+    def append_views(number: int) -> None:
+        try:
+            start.wait()
+            mine = Case.objects.get(pk=case.pk)
+            for each in range(EACH):
+                request = RequestFactory().get(f"/staff/cases/{mine.reference}/")
+                request.user = coordinator
+                record_view(request, mine, f"thread {number} view {each}")
+        except BaseException as error:  # reported below: a thread's exception is otherwise lost
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=append_views, args=(n,)) for n in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert not any(thread.is_alive() for thread in threads), "an append never finished"
+    assert failures == []
+    seqs = list(AuditRecord.objects.order_by("seq").values_list("seq", flat=True))
+    assert len(seqs) == before + THREADS * EACH
+    assert seqs == list(range(1, len(seqs) + 1))
+    status, _out, error = verify_audit()
+    assert (status, error) == (0, "")
+
+
+class Abandoned(Exception):
+    pass
+
+
+@pytest.mark.django_db
+def test_appends_rolled_back_with_their_transaction_leave_no_gap(area, coordinator):
+    case = receive(area, coordinator)
+    request = RequestFactory().get(f"/staff/cases/{case.reference}/")
+    request.user = coordinator
+
+    for number in range(6):
+        try:
+            with transaction.atomic():
+                record_view(request, case, f"view {number}")
+                if number % 2:
+                    raise Abandoned
+        except Abandoned:
+            pass
+
+    seqs = list(AuditRecord.objects.order_by("seq").values_list("seq", flat=True))
+    assert seqs == list(range(1, len(seqs) + 1))
+    assert [r.what for r in AuditRecord.objects.filter(kind="view")] == [
+        "view 0",
+        "view 2",
+        "view 4",
+    ]
+    assert verify_audit()[0] == 0
