@@ -13,7 +13,7 @@ Information requests and responses are the partners context's rows; their steps 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -682,7 +682,14 @@ def case_record_victim_contact(case: Case, *, by: User | None, on: date, note: s
 
 
 def _end(
-    case: Case, step: str, target: str, *, by: User | None, reason: str, on: date | None
+    case: Case,
+    step: str,
+    target: str,
+    *,
+    by: User | None,
+    reason: str,
+    on: date | None,
+    refusal: Callable[[Case, date], str],
 ) -> Case:
     on = on or today()
     check_actor(by, case.area)
@@ -691,6 +698,10 @@ def _end(
         if case.status == target and case.end_reason == reason.strip():
             return case
         ensure_allowed(case, step)
+        # Checked under the lock: an appeal recorded by someone else a moment ago counts.
+        problem = refusal(case, on)
+        if problem:
+            raise ValidationError({"reason": [ValidationError(problem)]})
         problems = Problems()
         problems.require("reason", reason, _("Give the reason."))
         problems.day("on", on, not_before=case.received_on, not_before_what=_("the application"))
@@ -705,21 +716,24 @@ def _end(
 def case_withdraw(case: Case, *, by: User | None, reason: str, on: date | None = None) -> Case:
     """The applicant withdraws the application (at any point before the case ends). Refused
     while an appeal is open: its outcome is recorded first, so it is never left hanging."""
-    check_actor(by, case.area)
+    return _end(
+        case,
+        Step.WITHDRAW,
+        Status.WITHDRAWN,
+        by=by,
+        reason=reason,
+        on=on,
+        refusal=_withdrawing_problem,
+    )
+
+
+def _withdrawing_problem(case: Case, on: date) -> str:
     if case.appeals.exclude(status="concluded").exists():
-        raise ValidationError(
-            {
-                "reason": [
-                    ValidationError(
-                        _(
-                            "An appeal of this case is open. Record its outcome and send it "
-                            "before the case is withdrawn."
-                        )
-                    )
-                ]
-            }
+        return _(
+            "An appeal of this case is open. Record its outcome and send it before the case "
+            "is withdrawn."
         )
-    return _end(case, Step.WITHDRAW, Status.WITHDRAWN, by=by, reason=reason, on=on)
+    return ""
 
 
 def case_close(case: Case, *, by: User | None, reason: str, on: date | None = None) -> Case:
@@ -729,11 +743,9 @@ def case_close(case: Case, *, by: User | None, reason: str, on: date | None = No
     "not met" decision whose window for asking for a review is still open, or (after a review)
     an action of the plan not yet done or cancelled.
     """
-    check_actor(by, case.area)
-    problem = closing_problem(case, on or today())
-    if problem:
-        raise ValidationError({"reason": [ValidationError(problem)]})
-    return _end(case, Step.CLOSE, Status.CLOSED, by=by, reason=reason, on=on)
+    return _end(
+        case, Step.CLOSE, Status.CLOSED, by=by, reason=reason, on=on, refusal=closing_problem
+    )
 
 
 def closing_problem(case: Case, on: date) -> str:

@@ -1,2 +1,2 @@
-"""Django's SQLite backend, retrying the start of a transaction while another writer holds the
-database (see ``base.DatabaseWrapper``)."""
+"""Django's SQLite backend, retrying the start of a transaction (or a lone write in autocommit
+mode) that finds the database locked by another writer (see ``base``)."""
