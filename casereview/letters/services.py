@@ -40,6 +40,7 @@ from django.utils.translation import gettext as _
 from casereview.accounts.models import User
 from casereview.appeals.models import Appeal, AppealStatus
 from casereview.areas.selectors import relevant_bodies
+from casereview.audit.log import record_batch
 from casereview.cases.models import Case
 from casereview.cases.step_support import check_actor
 from casereview.cases.workflow import Step
@@ -455,6 +456,13 @@ def letter_retry(letter: Letter, *, by: User | None) -> Letter:
         updated = Letter.objects.filter(pk=letter.pk, status=DeliveryStatus.FAILED).update(
             status=DeliveryStatus.WAITING
         )
+        if updated:  # a queryset update sends no signal: the retry is recorded here
+            record_batch(
+                None,
+                letter.case.area_id,
+                f"letters.letter {letter.pk} of {letter.case.reference} put back to send again",
+                "letters.letter",
+            )
         if not updated:
             current = Letter.objects.get(pk=letter.pk)
             if current.status != DeliveryStatus.WAITING:

@@ -33,6 +33,7 @@ from django.utils.translation import ngettext
 from casereview.accounts.models import User
 from casereview.areas.models import Agency, Area
 from casereview.areas.selectors import acts_in
+from casereview.audit.log import record_batch
 from casereview.cases.models import ComplaintKind, normalise_name, normalise_postcode
 from casereview.partners import effects
 from casereview.partners.models import Incident, PartnerVictim
@@ -455,6 +456,13 @@ class _Store:
                 changed,
                 [*_INCIDENT_FIELDS, *_DERIVED_FIELDS, "victim", "updated_at"],
             )
+        if new or changed:  # bulk writes send no signals: one audit record for the chunk
+            record_batch(
+                None,
+                self.area.pk,
+                f"partners.incident from {self.agency.code}: {len(new)} created, {len(changed)} changed",
+                "partners.incident",
+            )
         return _ChunkOutcome(
             incidents=incidents, changed=new + changed, created=len(new), updated=len(changed)
         )
@@ -497,6 +505,13 @@ class _Store:
             PartnerVictim.objects.bulk_update(
                 changed,
                 ["name", "date_of_birth", "address", "postcode", "name_key", "postcode_key"],
+            )
+        if new or changed:  # counts only: never a victim's details
+            record_batch(
+                None,
+                self.area.pk,
+                f"partners.partnervictim from {self.agency.code}: {len(new)} created, {len(changed)} changed",
+                "partners.partnervictim",
             )
         return {key: self.victims[key] for key in wanted}, {v.pk for v in changed}
 

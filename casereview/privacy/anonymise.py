@@ -18,6 +18,7 @@ sanctioned way past that guard: it changes only the personal fields listed in
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -26,6 +27,7 @@ from django.db.models import Case as Choose
 from django.db.models import Q, Value, When
 
 from casereview.appeals.models import Appeal
+from casereview.audit.models import AuditRecord
 from casereview.cases.models import Case, CaseEvent, Complaint, ImmutableRow
 from casereview.letters.models import Letter
 from casereview.partners.models import (
@@ -145,13 +147,32 @@ def _emptied(fields: Iterable[str]) -> dict[str, Any]:
     return dict.fromkeys(fields, "")
 
 
-def anonymise_case_rows(case: Case) -> None:
+def described(prefix: str, counts: Counter[str]) -> list[str]:
+    """The texts of the audit records of a bulk anonymisation: ``prefix``, then "model n" for
+    each model with rows changed (models and numbers only, never a value). One text for a usual
+    case; as many as it takes to keep each within the audit row's column, never cut short."""
+    width = AuditRecord._meta.get_field("what").max_length or 200
+    texts: list[str] = []
+    for entry in (f"{model} {n}" for model, n in counts.items() if n):
+        if texts and len(texts[-1]) + 2 + len(entry) <= width:
+            texts[-1] += ", " + entry
+        else:
+            texts.append(prefix + entry)
+    return texts
+
+
+def anonymise_case_rows(case: Case) -> Counter[str]:
     """Remove the personal data of ``case`` and of everything hanging off it (the caller holds
-    the transaction and records the anonymisation first; see ``services.anonymise_case``)."""
-    Case.objects.filter(pk=case.pk).update(**_texts(CASE_TEXTS), **_emptied(CASE_CONTACTS))
-    Complaint.objects.filter(case=case).update(**_texts(COMPLAINT_TEXTS))
-    overwrite_history(CaseEvent.objects.filter(case=case), note=_marked("note"))
-    overwrite_history(
+    the transaction and records the anonymisation first; see ``services.anonymise_case``).
+    Returns the number of rows changed of each model, for the audit log: queryset updates send
+    no signals, so the caller records them as one batch."""
+    done: Counter[str] = Counter()
+    done["case"] = Case.objects.filter(pk=case.pk).update(
+        **_texts(CASE_TEXTS), **_emptied(CASE_CONTACTS)
+    )
+    done["complaint"] = Complaint.objects.filter(case=case).update(**_texts(COMPLAINT_TEXTS))
+    done["caseevent"] = overwrite_history(CaseEvent.objects.filter(case=case), note=_marked("note"))
+    done["letter"] = overwrite_history(
         Letter.objects.filter(case=case),
         recipient_name=_marked("recipient_name"),
         recipient_address=_marked("recipient_address"),
@@ -160,28 +181,40 @@ def anonymise_case_rows(case: Case) -> None:
         pdf=b"",
         docx=b"",
     )
-    ProgressEmail.objects.filter(case=case).update(to="")
-    ApplicationDraft.objects.filter(case=case).update(answers={}, resume_email="")
+    done["progressemail"] = ProgressEmail.objects.filter(case=case).update(to="")
+    done["applicationdraft"] = ApplicationDraft.objects.filter(case=case).update(
+        answers={}, resume_email=""
+    )
 
     responses = InformationResponse.objects.filter(request__case=case)
-    responses.update(**_texts(RESPONSE_TEXTS))
+    done["informationresponse"] = responses.update(**_texts(RESPONSE_TEXTS))
     # Uploaded files go altogether: they live in the database, so deleting the rows is deleting
     # them from storage.
     ResponseDocument.objects.filter(response__in=responses).delete()
 
-    VictimVoice.objects.filter(case=case).update(**_texts(VOICE_TEXTS), statement_file=None)
-    Meeting.objects.filter(case=case).update(**_texts(MEETING_TEXTS), video_link="")
-    Recommendation.objects.filter(meeting__case=case).update(**_texts(("text", "response")))
-    Action.objects.filter(meeting__case=case).update(**_texts(("description", "progress")))
-    VictimComment.objects.filter(meeting__case=case).update(**_texts(("text",)))
-    Appeal.objects.filter(case=case).update(**_texts(APPEAL_TEXTS))
+    done["victimvoice"] = VictimVoice.objects.filter(case=case).update(
+        **_texts(VOICE_TEXTS), statement_file=None
+    )
+    done["meeting"] = Meeting.objects.filter(case=case).update(
+        **_texts(MEETING_TEXTS), video_link=""
+    )
+    done["recommendation"] = Recommendation.objects.filter(meeting__case=case).update(
+        **_texts(("text", "response"))
+    )
+    done["action"] = Action.objects.filter(meeting__case=case).update(
+        **_texts(("description", "progress"))
+    )
+    done["victimcomment"] = VictimComment.objects.filter(meeting__case=case).update(
+        **_texts(("text",))
+    )
+    done["appeal"] = Appeal.objects.filter(case=case).update(**_texts(APPEAL_TEXTS))
 
     incident_ids = set(
         Complaint.objects.filter(case=case, incident__isnull=False).values_list(
             "incident_id", flat=True
         )
     )
-    anonymise_incidents(incident_ids)
+    done["incident"] = anonymise_incidents(incident_ids)
     victim_ids = set(
         Incident.objects.filter(pk__in=incident_ids, victim__isnull=False).values_list(
             "victim_id", flat=True
@@ -189,11 +222,12 @@ def anonymise_case_rows(case: Case) -> None:
     )
     for victim_id in victim_ids:
         if not has_live_incidents(victim_id):
-            anonymise_partner_victim(victim_id)
+            done.update(anonymise_partner_victim(victim_id))
+    return done
 
 
-def anonymise_incidents(incident_ids: Iterable[int]) -> None:
-    Incident.objects.filter(pk__in=list(incident_ids)).update(
+def anonymise_incidents(incident_ids: Iterable[int]) -> int:
+    return Incident.objects.filter(pk__in=list(incident_ids)).update(
         **_texts(INCIDENT_TEXTS), **_emptied(INCIDENT_CONTACTS)
     )
 
@@ -209,8 +243,12 @@ def has_live_incidents(victim_id: int) -> bool:
     return remaining.exists()
 
 
-def anonymise_partner_victim(victim_id: int) -> None:
-    PartnerVictim.objects.filter(pk=victim_id).update(
+def anonymise_partner_victim(victim_id: int) -> Counter[str]:
+    done: Counter[str] = Counter()
+    done["partnervictim"] = PartnerVictim.objects.filter(pk=victim_id).update(
         **_texts(PARTNER_VICTIM_TEXTS), **_emptied(PARTNER_VICTIM_CONTACTS), date_of_birth=None
     )
-    SecondReportPrompt.objects.filter(victim_id=victim_id).update(note=_marked("note"))
+    done["secondreportprompt"] = SecondReportPrompt.objects.filter(victim_id=victim_id).update(
+        note=_marked("note")
+    )
+    return done

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from casereview.accounts.models import User
 from casereview.appeals.models import AppealStatus
+from casereview.audit.log import record_batch
 from casereview.cases.models import Case
 from casereview.cases.workflow import FINAL_STATUSES, Status
 from casereview.partners.models import Incident
@@ -72,7 +73,10 @@ def anonymise_case(
             by=by,
             erasure_request=erasure_request,
         )
-        anonymise.anonymise_case_rows(locked)
+        done = anonymise.anonymise_case_rows(locked)
+        # Queryset updates send no signals: one audit record for the case (two for a rich one).
+        for what in anonymise.described(f"anonymised {locked.reference}: ", done):
+            record_batch(None, locked.area_id, what, "cases.case")
     return record
 
 
@@ -266,7 +270,11 @@ def _erase_one(match: Match, *, by: User, request: ErasureRequest) -> None:
         incident_ids = list(
             Incident.objects.filter(victim=match.partner_victim).values_list("pk", flat=True)
         )
-        anonymise.anonymise_incidents(incident_ids)
-        anonymise.anonymise_partner_victim(match.partner_victim.pk)
+        done = anonymise.anonymise_partner_victim(match.partner_victim.pk)
+        done["incident"] = anonymise.anonymise_incidents(incident_ids)
+        # One audit record for the erasure of the partner's record: counts, never the person.
+        prefix = f"erased partner record {match.partner_victim.pk}: "
+        for what in anonymise.described(prefix, done):
+            record_batch(None, request.area_id, what, "partners.partnervictim")
     elif match.draft is not None:
         ApplicationDraft.objects.filter(pk=match.draft.pk, case__isnull=True).delete()

@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 from casereview.accounts.models import User
 from casereview.areas.models import Agency
 from casereview.areas.selectors import relevant_bodies
+from casereview.audit.log import record_batch
 from casereview.cases.models import Case, ContactMethod
 from casereview.cases.step_support import Problems, check_actor, finish, lock, today
 from casereview.cases.workflow import Step, ensure_allowed, transition
@@ -406,7 +407,7 @@ def review_schedule_meeting(case: Case, *, by: User | None, plan: MeetingPlan) -
         meeting.save()
         meeting.panel.all().delete()
         body_ids = {agency.pk for agency in relevant_bodies(case.area)}
-        PanelMember.objects.bulk_create(
+        panel = PanelMember.objects.bulk_create(
             PanelMember(
                 meeting=meeting,
                 agency=entry.agency,
@@ -417,6 +418,12 @@ def review_schedule_meeting(case: Case, *, by: User | None, plan: MeetingPlan) -
                 relevant_body=entry.agency is not None and entry.agency.pk in body_ids,
             )
             for entry in plan.panel
+        )
+        record_batch(
+            None,
+            case.area_id,
+            f"reviews.panelmember of {case.reference} meeting {meeting.number}: {len(panel)} created",
+            "reviews.panelmember",
         )
         warnings = chair_warnings(case, plan.chair)
         event = transition(
@@ -519,7 +526,7 @@ def review_record_meeting(case: Case, *, by: User | None, record: MeetingRecord)
                 member.attended = attended
                 member.save(update_fields=["attended"])
         meeting.recommendations.all().delete()
-        Recommendation.objects.bulk_create(
+        recommendations = Recommendation.objects.bulk_create(
             Recommendation(
                 meeting=meeting,
                 agency=entry.agency,
@@ -528,6 +535,13 @@ def review_record_meeting(case: Case, *, by: User | None, record: MeetingRecord)
             )
             for entry in record.recommendations
         )
+        if recommendations:  # bulk_create sends no signals: one audit record for them all
+            record_batch(
+                None,
+                case.area_id,
+                f"reviews.recommendation of {case.reference} meeting {meeting.number}: {len(recommendations)} created",
+                "reviews.recommendation",
+            )
         meeting.actions.all().delete()
         for entry in record.actions:
             assert entry.owner is not None

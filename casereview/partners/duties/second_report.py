@@ -23,13 +23,14 @@ call, whatever the number of incidents.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
 from django.db.models import Q
 from django.utils import timezone
 
+from casereview.audit.log import record_batch
 from casereview.cases.models import Case
 from casereview.cases.workflow import FINAL_STATUSES
 from casereview.partners.models import Incident, PartnerVictim, SecondReportPrompt
@@ -156,3 +157,10 @@ def raise_second_report_prompts(incidents: Sequence[Incident]) -> None:
     # A concurrent import may have raised the same second report's prompt a moment ago: the
     # unique second incident keeps it single.
     SecondReportPrompt.objects.bulk_create(new_prompts, ignore_conflicts=True)
+    for area_id, count in Counter(prompt.area_id for prompt in new_prompts).items():
+        record_batch(
+            None,
+            area_id,
+            f"partners.secondreportprompt raised: {count}",
+            "partners.secondreportprompt",
+        )

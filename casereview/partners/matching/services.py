@@ -16,6 +16,7 @@ threshold on the date alone.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -29,6 +30,7 @@ from rapidfuzz.utils import default_process
 
 from casereview.accounts.models import User
 from casereview.areas.models import Area
+from casereview.audit.log import record_batch
 from casereview.cases.models import Complaint
 from casereview.cases.step_support import check_actor
 from casereview.cases.workflow import FINAL_STATUSES
@@ -212,19 +214,24 @@ def propose_matches(incidents: Sequence[Incident]) -> None:
     """
     seen: set[int] = set()
     victim_ids: set[int] = set()
+    # Links proposed, by (model label, area): one audit record each for the whole batch.
+    proposed: Counter[tuple[str, int]] = Counter()
     for incident in incidents:
         if incident.pk is None or incident.pk in seen:
             continue
         seen.add(incident.pk)
-        _propose_for_incident(incident)
+        proposed["partners.incidentlink", incident.area_id] += _propose_for_incident(incident)
         if incident.victim_id is not None:
             victim_ids.add(incident.victim_id)
     if victim_ids:
         for victim in PartnerVictim.objects.filter(pk__in=sorted(victim_ids)):
-            _propose_for_victim(victim)
+            proposed["partners.victimlink", victim.area_id] += _propose_for_victim(victim)
+    for (label, area_id), count in sorted(proposed.items()):
+        if count:  # bulk_create sends no signals
+            record_batch(None, area_id, f"{label} proposed: {count}", label)
 
 
-def _propose_for_incident(incident: Incident) -> None:
+def _propose_for_incident(incident: Incident) -> int:
     one_day = timedelta(days=1)
     # One indexed query (area, behaviour_on) per incident.
     candidates = list(
@@ -234,10 +241,10 @@ def _propose_for_incident(incident: Incident) -> None:
         ).exclude(agency_id=incident.agency_id)
     )
     scores = {other.pk: score_incidents(incident, other) for other in candidates}
-    _store_proposals(IncidentLink, incident.area_id, incident.pk, scores, INCIDENT_THRESHOLD)
+    return _store_proposals(IncidentLink, incident.area_id, incident.pk, scores, INCIDENT_THRESHOLD)
 
 
-def _propose_for_victim(victim: PartnerVictim) -> None:
+def _propose_for_victim(victim: PartnerVictim) -> int:
     shared = Q(name_key=victim.name_key) if victim.name_key else Q(pk__in=[])
     if victim.date_of_birth is not None:
         shared |= Q(date_of_birth=victim.date_of_birth)
@@ -250,7 +257,7 @@ def _propose_for_victim(victim: PartnerVictim) -> None:
         )
     )
     scores = {other.pk: score_victims(victim, other) for other in candidates}
-    _store_proposals(VictimLink, victim.area_id, victim.pk, scores, VICTIM_THRESHOLD)
+    return _store_proposals(VictimLink, victim.area_id, victim.pk, scores, VICTIM_THRESHOLD)
 
 
 def _store_proposals(
@@ -259,9 +266,10 @@ def _store_proposals(
     pk: int,
     scores: dict[int, Score],
     threshold: float,
-) -> None:
+) -> int:
     """Create, update or withdraw the proposed links between record ``pk`` and the records
-    scored in ``scores`` (by pk)."""
+    scored in ``scores`` (by pk). Returns how many links it proposed (created in bulk, so the
+    caller records them in the audit log)."""
     existing: dict[int, Link] = {}
     for stored in model.objects.filter(Q(first_id=pk) | Q(second_id=pk)):
         other = stored.second_id if stored.first_id == pk else stored.first_id
@@ -301,6 +309,7 @@ def _store_proposals(
     if new:
         # Another import may propose the same pair at the same moment: the pair is unique.
         model.objects.bulk_create(new, ignore_conflicts=True)  # type: ignore[arg-type]
+    return len(new)
 
 
 # --- Decisions ----------------------------------------------------------------------------------
@@ -400,18 +409,27 @@ def regroup_incidents(seeds: Iterable[int]) -> list[set[int]]:
     groups = _components(IncidentLink, seeds)
     for members in groups:
         key, linked = min(members), len(members) > 1
-        Incident.objects.filter(pk__in=sorted(members)).exclude(
-            group_key=key, linked=linked
-        ).update(group_key=key, linked=linked, updated_at=timezone.now())
-        _sync_complaints(members, f"linked-{key}" if linked else "")
+        regrouped = (
+            Incident.objects.filter(pk__in=sorted(members))
+            .exclude(group_key=key, linked=linked)
+            .update(group_key=key, linked=linked, updated_at=timezone.now())
+        )
+        keyed = _sync_complaints(members, f"linked-{key}" if linked else "")
+        if regrouped or keyed:  # queryset updates send no signals: one audit record per group
+            record_batch(
+                None,
+                Incident.objects.values_list("area_id", flat=True).get(pk=key),
+                f"partners.incident group {key}: {regrouped} regrouped, {keyed} complaints' incident key changed",
+                "partners.incident",
+            )
     return groups
 
 
-def _sync_complaints(incident_ids: set[int], incident_key: str) -> None:
+def _sync_complaints(incident_ids: set[int], incident_key: str) -> int:
     """Give the complaints made from these incidents the group's key: only on cases still open
     (a decided case keeps the record it was decided on) and only where the key is empty or one
-    this service set (never a key the agency or coordinator gave)."""
-    (
+    this service set (never a key the agency or coordinator gave). Returns how many changed."""
+    return (
         Complaint.objects.filter(incident_id__in=sorted(incident_ids))
         .exclude(case__status__in=sorted(FINAL_STATUSES))
         .filter(Q(incident_key="") | Q(incident_key__startswith="linked-"))
@@ -426,7 +444,16 @@ def regroup_victims(seeds: Iterable[int]) -> list[set[int]]:
     people = _components(VictimLink, seeds)
     for members in people:
         key = min(members)
-        PartnerVictim.objects.filter(pk__in=sorted(members)).exclude(person_key=key).update(
-            person_key=key
+        joined = (
+            PartnerVictim.objects.filter(pk__in=sorted(members))
+            .exclude(person_key=key)
+            .update(person_key=key)
         )
+        if joined:  # queryset updates send no signals: one audit record per person
+            record_batch(
+                None,
+                PartnerVictim.objects.values_list("area_id", flat=True).get(pk=key),
+                f"partners.partnervictim person {key}: {joined} joined",
+                "partners.partnervictim",
+            )
     return people

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from casereview.areas.models import Area
+from casereview.audit.log import record_batch
 from casereview.cases.models import Case, Channel, Language
 from casereview.cases.services import Applicant, Victim, case_receive
 from casereview.core.formatting import govuk_date
@@ -57,9 +58,15 @@ def save_page(draft: ApplicationDraft, answers: Mapping[str, Any]) -> None:
     """Keep the answers, as typed. A submitted draft is never changed."""
     draft.answers = dict(answers)
     draft.updated_at = timezone.now()
-    ApplicationDraft.objects.filter(pk=draft.pk, case__isnull=True).update(
+    if ApplicationDraft.objects.filter(pk=draft.pk, case__isnull=True).update(
         answers=draft.answers, updated_at=draft.updated_at
-    )
+    ):  # a queryset update sends no signal: recorded here, by field name only
+        record_batch(
+            None,
+            draft.area_id,
+            f"public.applicationdraft {draft.pk} changed: answers",
+            "public.applicationdraft",
+        )
 
 
 def set_resume_email(draft: ApplicationDraft, email: str) -> None:
@@ -71,6 +78,12 @@ def set_resume_email(draft: ApplicationDraft, email: str) -> None:
         draft.language = language
     ApplicationDraft.objects.filter(pk=draft.pk).update(
         resume_email=draft.resume_email, language=draft.language
+    )
+    record_batch(
+        None,
+        draft.area_id,
+        f"public.applicationdraft {draft.pk} changed: resume_email, language",
+        "public.applicationdraft",
     )
 
 
@@ -182,6 +195,12 @@ def submit(where: ApplyArea, draft: ApplicationDraft) -> Case:
             )
             ApplicationDraft.objects.filter(pk=draft.pk).update(
                 case=case, updated_at=timezone.now()
+            )
+            record_batch(
+                None,
+                case.area_id,
+                f"public.applicationdraft {draft.pk} submitted as {case.reference}",
+                "public.applicationdraft",
             )
             draft.case = case
             _queue_received_email(case)
