@@ -4,7 +4,8 @@ The walk of the permission matrix fills every URL in from a ``World``: the case 
 far enough through the workflow for every case page to have something to show (a review held,
 its outcome sent, the victim's statement uploaded, an appeal lodged, letters made), and the area
 has one of everything its staff pages list (an import, proposed matches, a second-report prompt,
-an API key, a draft release, a return layout, a consultation, a PLEDGE self-assessment).
+an API key, a draft release, a return layout, a consultation, a PLEDGE self-assessment, an
+erasure request).
 
 Principals (see casereview/accounts/permission_matrix): "own" people are members of the case's
 area (the agency representative represents the police force, which was asked for information,
@@ -35,6 +36,8 @@ from casereview.partners.duties.second_report import raise_second_report_prompts
 from casereview.partners.models import IncidentImport, ResponseDocument, SecondReportPrompt
 from casereview.partners.tokens.services import issue_key, revoke_key
 from casereview.pledge.checklist import ITEMS
+from casereview.privacy.selectors import resolve
+from casereview.privacy.services import erase
 from casereview.public.apply.flow import QUESTIONS
 from casereview.public.links import resume_token, tracking_token
 from casereview.public.models import ApplicationDraft
@@ -82,6 +85,7 @@ PK_OF = {
     "publishing:consultation-edit": "consultation",
     "pledge:report": "assessment",
     "pledge:report-pdf": "assessment",
+    "privacy:erasure": "erasure",
 }
 
 
@@ -210,6 +214,14 @@ def build(
     publish_release(prepare_draft(area, published, by=area_admin), by=area_admin)
     release = prepare_draft(area, Period.financial_year(2023), by=area_admin)
     assessment = completed(area, area_admin)
+    # An erasure request about the case's victim, refused because the case is open: recorded
+    # all the same, and the case is left as it was for the other pages.
+    erasure = erase(
+        resolve([f"case-victim:{case.pk}"], [area.pk]),
+        by=area_admin,
+        received_how="A letter from the victim",
+    )
+    assert not any(item["erased"] for item in erasure.items)
 
     ids: dict[str, Any] = {
         "reference": case.reference,
@@ -230,6 +242,7 @@ def build(
         "layout": layout.pk,
         "consultation": consultation.pk,
         "assessment": assessment.pk,
+        "erasure": erasure.pk,
         "code": ITEMS[0].code,
         "period": published.slug,
         "name": sorted(SCHEMA_NAMES)[0],
