@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "casereview.core.logs.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "casereview.core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -167,6 +168,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "casereview.accounts.passwords.MaximumLengthValidator"},
+    {"NAME": "casereview.accounts.passwords.ContextWordsValidator"},
 ]
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "accounts:home"
@@ -243,6 +246,17 @@ SWEEP_REMINDER_WORKING_DAYS = env_int("SWEEP_REMINDER_WORKING_DAYS", 1)
 SWEEP_RETRY_AFTER_MINUTES = env_int("SWEEP_RETRY_AFTER_MINUTES", 60)
 SWEEP_MAX_TIMES_QUEUED = env_int("SWEEP_MAX_TIMES_QUEUED", 5)
 
+# The health check (/health/): the service is "degraded" when more tasks than this wait to run or the
+# oldest has waited longer than this, or when the deadline sweep last ran longer ago than this.
+HEALTH_TASK_BACKLOG_MAX = env_int("HEALTH_TASK_BACKLOG_MAX", 500)
+HEALTH_TASK_MAX_AGE_SECONDS = env_int("HEALTH_TASK_MAX_AGE_SECONDS", 900)
+HEALTH_SWEEP_MAX_AGE_MINUTES = env_int("HEALTH_SWEEP_MAX_AGE_MINUTES", 1500)
+# A task still "running" this long after it started is taken for one a killed worker left:
+# `manage.py recover_tasks` and every sweep queue it again (when safe to run twice) or mark it lost.
+TASKS_STALE_AFTER_MINUTES = env_int("TASKS_STALE_AFTER_MINUTES", 15)
+# Where pg_dump and pg_restore are (manage.py backup / restore on PostgreSQL), when not on PATH.
+PG_BIN_DIR = env_str("PG_BIN_DIR", "")
+
 # Security headers and cookies. Production (DEBUG off) is secure by default; each can be
 # relaxed by environment for a deployment that terminates TLS elsewhere.
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
@@ -262,6 +276,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Two-factor cannot be switched off in production: the data behind staff pages is about
+# vulnerable victims and police information, and a password alone is not enough for it.
+if not DEBUG and not REQUIRE_TWO_FACTOR:
+    raise ImproperlyConfigured(
+        "REQUIRE_TWO_FACTOR cannot be off when DEBUG is off: every staff account must use "
+        "two-factor in production."
+    )
 
 # Content Security Policy (django-csp): nothing inline runs or styles a page unless it carries
 # the response's nonce (request.csp_nonce); everything else comes from the service itself.

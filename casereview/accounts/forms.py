@@ -42,6 +42,10 @@ SIGN_IN_LOCKED = _(
     "You have tried to sign in with this e-mail address too many times. "
     "Wait 15 minutes, then try again."
 )
+SIGN_IN_CLIENT_LOCKED = _(
+    "There have been too many failed sign-ins from your network. Wait 15 minutes, then try again."
+)
+RESET_LOCKED = _("You have asked for too many password reset links. Wait an hour, then try again.")
 
 
 class SignInForm(DesignSystemForm):
@@ -67,11 +71,13 @@ class SignInForm(DesignSystemForm):
         if not email or not password:
             return cleaned
         address = throttle.normalise_email(email)
+        if throttle.is_client_locked(self.request):
+            raise ValidationError(SIGN_IN_CLIENT_LOCKED, code="client_locked")
         if throttle.is_locked(address):
             raise ValidationError(SIGN_IN_LOCKED, code="locked")
         user = authenticate(self.request, email=address, password=password)
         if user is None:
-            throttle.record_failure(address)
+            throttle.record_failure(address, self.request)
             raise ValidationError(SIGN_IN_FAILED, code="invalid_login")
         throttle.clear_failures(address)
         self.user = user

@@ -34,6 +34,9 @@ from casereview.accounts.access import (
     with_next,
 )
 from casereview.accounts.forms import (
+    RESET_LOCKED,
+    SIGN_IN_CLIENT_LOCKED,
+    SIGN_IN_LOCKED,
     CodeForm,
     NewPasswordForm,
     ResetRequestForm,
@@ -107,6 +110,16 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "accounts/email/password_reset_subject.txt"
     email_template_name = "accounts/email/password_reset.txt"
     success_url = reverse_lazy("accounts:password-reset-sent")
+
+    def form_valid(self, form: Form) -> HttpResponse:
+        if not throttle.allow_reset_request(self.request):
+            form.add_error("email", RESET_LOCKED)
+            return self.form_invalid(form)
+        if not throttle.allow_reset_email(form.cleaned_data["email"]):
+            # Enough links have gone to this address lately: send nothing more, and answer
+            # exactly as for any other address, so the limit tells nobody anything.
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetSentView(auth_views.PasswordResetDoneView):
@@ -208,9 +221,19 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
 
     form = VerifyForm(data=request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        result = twofactor.verify(user, form.cleaned_data["code"])
-        if result.outcome is twofactor.Outcome.ACCEPTED:
-            _finish_two_factor(request, result.device)
-            return HttpResponseRedirect(next_url)
-        form.add_error("code", _code_error(result.outcome))
+        # The password step's lock covers the code step too: a wrong code counts as a failed
+        # sign-in of the address, so a stolen password buys no more guesses here than there.
+        if throttle.is_client_locked(request):
+            form.add_error("code", SIGN_IN_CLIENT_LOCKED)
+        elif throttle.is_locked(user.email):
+            form.add_error("code", SIGN_IN_LOCKED)
+        else:
+            result = twofactor.verify(user, form.cleaned_data["code"])
+            if result.outcome is twofactor.Outcome.ACCEPTED:
+                throttle.clear_failures(user.email)
+                _finish_two_factor(request, result.device)
+                return HttpResponseRedirect(next_url)
+            if result.outcome is twofactor.Outcome.WRONG:
+                throttle.record_failure(user.email, request)
+            form.add_error("code", _code_error(result.outcome))
     return TemplateResponse(request, "accounts/two_factor_verify.html", {"form": form})

@@ -25,7 +25,12 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
     If even the template cannot render, a plain sentence is still better than a second traceback.
     """
-    context = {"service_name": settings.SERVICE_NAME, "site_url": settings.SITE_URL}
+    context = {
+        "service_name": settings.SERVICE_NAME,
+        "site_url": settings.SITE_URL,
+        # GOV.UK's inline script needs the response's nonce, which the request still carries.
+        "csp_nonce": str(getattr(request, "csp_nonce", "")) or None,
+    }
     try:
         body = render_to_string("errors/500.html", context)
     except Exception:
