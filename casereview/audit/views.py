@@ -24,6 +24,7 @@ from casereview.audit.forms import FILTER_FIELDS, AuditFilterForm
 from casereview.audit.log import record_export
 from casereview.audit.models import AuditRecord, Kind
 from casereview.cases.views.common import staff_navigation
+from casereview.core.pagination import govuk_pagination
 
 PER_PAGE = 50
 # Spreadsheet programs run a cell starting with one of these as a formula: such cells get a
@@ -77,28 +78,8 @@ def _query(request: HttpRequest, **changes: Any) -> str:
 
 
 def _pagination(request: HttpRequest, page: Page[AuditRecord]) -> dict[str, Any] | None:
-    paginator = page.paginator
-    if paginator.num_pages <= 1:
-        return None
     base = reverse("audit:log")
-    items: list[dict[str, Any]] = []
-    for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
-        if number == paginator.ELLIPSIS:
-            items.append({"ellipsis": True})
-        else:
-            items.append(
-                {
-                    "number": number,
-                    "href": base + _query(request, page=number),
-                    "current": number == page.number,
-                }
-            )
-    params: dict[str, Any] = {"items": items}
-    if page.has_previous():
-        params["previous"] = {"href": base + _query(request, page=page.previous_page_number())}
-    if page.has_next():
-        params["next"] = {"href": base + _query(request, page=page.next_page_number())}
-    return params
+    return govuk_pagination(page, lambda number: base + _query(request, page=number))
 
 
 def _render(request: HttpRequest, form: AuditFilterForm, *, status: int = 200) -> HttpResponse:

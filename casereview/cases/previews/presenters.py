@@ -51,14 +51,9 @@ from casereview.letters.services import (
     restricted_values,
 )
 from casereview.partners.portal import forms as portal_forms
-from casereview.partners.portal.presenters import group_by_agency, invitation_status, status_of
-from casereview.partners.portal.selectors import (
-    request_deadline,
-    responses_to,
-    stated_complaints_to,
-)
+from casereview.partners.portal.presenters import group_by_agency, invitation_status
 from casereview.partners.portal.services import why_closed
-from casereview.partners.portal.views import _answer_refusal
+from casereview.partners.portal.views import request_page_context
 from casereview.public.track import selectors as track_selectors
 from casereview.public.track.progress import progress_of
 from casereview.public.victim.actions import available_actions
@@ -368,23 +363,7 @@ def victim_preview(request: HttpRequest, case: Case) -> Preview:
 
 
 def _request_page(request: HttpRequest, case: Case, info: Any, number: int) -> Item:
-    deadline = request_deadline(info)
-    body = render_page(
-        request,
-        "partners/portal/request.html",
-        {
-            "info": info,
-            "case": info.case,
-            "status": status_of(info, timezone.localdate()),
-            "deadline": deadline,
-            "deadline_lines": list((deadline.explanation or {}).get("lines", []))
-            if deadline
-            else [],
-            "stated": stated_complaints_to(info),
-            "responses": responses_to(info),
-            "refusal": _answer_refusal(info),
-        },
-    )
+    body = render_page(request, "partners/portal/request.html", request_page_context(info))
     return Item(
         anchor=f"request-{number}",
         kind="page",

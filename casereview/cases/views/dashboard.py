@@ -34,6 +34,7 @@ from casereview.cases.dashboard import (
 )
 from casereview.cases.selectors import CASE_WORKER_ROLES
 from casereview.cases.views.common import staff_navigation
+from casereview.core.pagination import govuk_pagination
 
 # The parameters the filter form reads; anything else in the query is ignored.
 FILTER_FIELDS = ("show", "q", "due", "status", "area", "spoc")
@@ -45,28 +46,7 @@ def _link(filters: Filters, **changes: Any) -> str:
 
 
 def _pagination(filters: Filters, page: Any) -> dict[str, Any] | None:
-    """govukPagination parameters, or None when everything fits on one page."""
-    paginator = page.paginator
-    if paginator.num_pages <= 1:
-        return None
-    items: list[dict[str, Any]] = []
-    for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
-        if number == paginator.ELLIPSIS:
-            items.append({"ellipsis": True})
-        else:
-            items.append(
-                {
-                    "number": number,
-                    "href": _link(filters, page=number),
-                    "current": number == page.number,
-                }
-            )
-    params: dict[str, Any] = {"items": items}
-    if page.has_previous():
-        params["previous"] = {"href": _link(filters, page=page.previous_page_number())}
-    if page.has_next():
-        params["next"] = {"href": _link(filters, page=page.next_page_number())}
-    return params
+    return govuk_pagination(page, lambda number: _link(filters, page=number))
 
 
 @staff_member_required

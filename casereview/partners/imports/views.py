@@ -26,6 +26,7 @@ from casereview.accounts.access import staff_member_required
 from casereview.areas.models import Area
 from casereview.areas.selectors import agencies_acting_in
 from casereview.cases.views.common import add_service_errors, signed_in_user, staff_navigation
+from casereview.core.pagination import govuk_pagination
 from casereview.partners.imports import selectors, services
 from casereview.partners.imports.csv_format import template_csv
 from casereview.partners.imports.forms import UploadForm
@@ -66,26 +67,7 @@ def _import_url(upload: IncidentImport) -> str:
 
 def _pagination(area: Area, page: Any) -> dict[str, Any] | None:
     """govukPagination parameters, or None when every import fits on one page."""
-    paginator = page.paginator
-    if paginator.num_pages <= 1:
-        return None
-    params: dict[str, Any] = {
-        "items": [
-            {"ellipsis": True}
-            if number == paginator.ELLIPSIS
-            else {
-                "number": number,
-                "href": _imports_url(area, number),
-                "current": number == page.number,
-            }
-            for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-        ]
-    }
-    if page.has_previous():
-        params["previous"] = {"href": _imports_url(area, page.previous_page_number())}
-    if page.has_next():
-        params["next"] = {"href": _imports_url(area, page.next_page_number())}
-    return params
+    return govuk_pagination(page, lambda number: _imports_url(area, number))
 
 
 def _list_page(request: HttpRequest, area: Area, form: UploadForm | None) -> TemplateResponse:

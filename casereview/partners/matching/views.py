@@ -25,6 +25,7 @@ from casereview.areas.models import Area
 from casereview.audit.log import record_area_view
 from casereview.cases.selectors import AREA_CASE_ROLES
 from casereview.cases.views.common import posted_data, signed_in_user
+from casereview.core.pagination import govuk_pagination
 from casereview.partners.matching import presenters, selectors
 from casereview.partners.matching.forms import (
     CONFIRM,
@@ -52,22 +53,7 @@ def _list_url(area: Area, **query: Any) -> str:
 
 
 def _pagination(page: Page[Any], link: Any) -> dict[str, Any] | None:
-    """govukPagination parameters, or None when everything fits on one page."""
-    paginator = page.paginator
-    if paginator.num_pages <= 1:
-        return None
-    items: list[dict[str, Any]] = []
-    for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
-        if number == paginator.ELLIPSIS:
-            items.append({"ellipsis": True})
-        else:
-            items.append({"number": number, "href": link(number), "current": number == page.number})
-    params: dict[str, Any] = {"items": items}
-    if page.has_previous():
-        params["previous"] = {"href": link(page.previous_page_number())}
-    if page.has_next():
-        params["next"] = {"href": link(page.next_page_number())}
-    return params
+    return govuk_pagination(page, link)
 
 
 def _row(link: Link) -> dict[str, Any]:

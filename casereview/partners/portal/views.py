@@ -98,24 +98,24 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     info = _request_or_404(request, request_id)
     if request.method not in SAFE:
         return HttpResponseNotAllowed(SAFE)
-    deadline = selectors.request_deadline(info)
     record_view(request, info.case, "information request")
-    return TemplateResponse(
-        request,
-        "partners/portal/request.html",
-        {
-            "info": info,
-            "case": info.case,
-            "status": status_of(info, timezone.localdate()),
-            "deadline": deadline,
-            "deadline_lines": list((deadline.explanation or {}).get("lines", []))
-            if deadline
-            else [],
-            "stated": selectors.stated_complaints_to(info),
-            "responses": selectors.responses_to(info),
-            "refusal": _answer_refusal(info),
-        },
-    )
+    return TemplateResponse(request, "partners/portal/request.html", request_page_context(info))
+
+
+def request_page_context(info: InformationRequest) -> dict[str, Any]:
+    """What the request page shows: also rendered by the "what will they see" preview, so the
+    preview cannot drift from the page."""
+    deadline = selectors.request_deadline(info)
+    return {
+        "info": info,
+        "case": info.case,
+        "status": status_of(info, timezone.localdate()),
+        "deadline": deadline,
+        "deadline_lines": list((deadline.explanation or {}).get("lines", [])) if deadline else [],
+        "stated": selectors.stated_complaints_to(info),
+        "responses": selectors.responses_to(info),
+        "refusal": _answer_refusal(info),
+    }
 
 
 def _answer_errors(
