@@ -37,6 +37,9 @@ def production_environment(tmp_path: Path, **overrides: str) -> dict[str, str]:
         SITE_URL="https://casereview.example.org",
         EMAIL_HOST="smtp.example.org",
         VAR_DIR=str(tmp_path),
+        # A database of its own: the probe must never write to the database the suite was
+        # pointed at (on PostgreSQL that is a real, shared database, not the test one).
+        DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
     )
     env.update(overrides)
     return env
