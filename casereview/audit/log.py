@@ -187,11 +187,22 @@ def record_change(
     return chain.append(record)
 
 
-def record_batch(request: HttpRequest | None, area_id: int, what: str, object_label: str) -> None:
-    """Record one change for a bulk operation that sends no signals (an import batch)."""
+def record_batch(
+    request: HttpRequest | None,
+    area_id: int,
+    what: str,
+    object_label: str,
+    *,
+    case: Case | None = None,
+) -> None:
+    """Record one change for a bulk operation that sends no signals (an import batch); with
+    ``case``, the record is that case's, found when the log is filtered by its reference."""
     record = AuditRecord(
         kind=Kind.CHANGE, area_id=area_id, object_label=object_label, what=_clean(what, 200)
     )
+    if case is not None:
+        record.case = case
+        record.case_reference = case.reference
     _who_and_where(record, request if request is not None else current_request.get())
     chain.append(record)
 

@@ -462,6 +462,7 @@ def letter_retry(letter: Letter, *, by: User | None) -> Letter:
                 letter.case.area_id,
                 f"letters.letter {letter.pk} of {letter.case.reference} put back to send again",
                 "letters.letter",
+                case=letter.case,
             )
         if not updated:
             current = Letter.objects.get(pk=letter.pk)

@@ -76,7 +76,7 @@ def anonymise_case(
         done = anonymise.anonymise_case_rows(locked)
         # Queryset updates send no signals: one audit record for the case (two for a rich one).
         for what in anonymise.described(f"anonymised {locked.reference}: ", done):
-            record_batch(None, locked.area_id, what, "cases.case")
+            record_batch(None, locked.area_id, what, "cases.case", case=locked)
     return record
 
 

@@ -424,6 +424,7 @@ def review_schedule_meeting(case: Case, *, by: User | None, plan: MeetingPlan) -
             case.area_id,
             f"reviews.panelmember of {case.reference} meeting {meeting.number}: {len(panel)} created",
             "reviews.panelmember",
+            case=case,
         )
         warnings = chair_warnings(case, plan.chair)
         event = transition(
@@ -541,6 +542,7 @@ def review_record_meeting(case: Case, *, by: User | None, record: MeetingRecord)
                 case.area_id,
                 f"reviews.recommendation of {case.reference} meeting {meeting.number}: {len(recommendations)} created",
                 "reviews.recommendation",
+                case=case,
             )
         meeting.actions.all().delete()
         for entry in record.actions:

@@ -145,6 +145,9 @@ def test_a_usual_case_is_anonymised_in_one_record(area: Area, coordinator: User)
 
     [only] = anonymisations()
     assert only.what.startswith(f"anonymised {case.reference}: case 1, ")
+    # Found when the log is filtered by the case's reference, like the case's own changes.
+    assert only.case_reference == case.reference
+    assert only.case_id == case.pk
 
 
 def test_erasing_a_partners_record_is_one_record_against_the_administrator(

@@ -201,6 +201,7 @@ def submit(where: ApplyArea, draft: ApplicationDraft) -> Case:
                 case.area_id,
                 f"public.applicationdraft {draft.pk} submitted as {case.reference}",
                 "public.applicationdraft",
+                case=case,
             )
             draft.case = case
             _queue_received_email(case)
