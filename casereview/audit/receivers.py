@@ -91,6 +91,11 @@ def _case_of(instance: Model) -> tuple[int | None, str, int | None]:
         case_id = getattr(instance, "case_id", None)
         if case_id is None:
             return None, "", own_area
+        case_field = type(instance)._meta.get_field("case")
+        if case_field.is_cached(instance):  # type: ignore[union-attr]
+            # The service saving it already holds the case: no query on this hot path.
+            case = getattr(instance, "case")  # noqa: B009
+            return case_id, case.reference, own_area or case.area_id
         found = Case.objects.filter(pk=case_id).values_list("reference", "area_id").first()
     else:
         parent = type(instance)._meta.get_field(path[0])
