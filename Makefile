@@ -14,7 +14,7 @@ SWEEP_EVERY ?= 300
 # Local PostgreSQL for `make test-postgres` (a throwaway cluster user; never used in production).
 PG_URL ?= postgres://casereview:casereview@127.0.0.1:5432/casereview
 
-.PHONY: help system venv assets messages migrate load run test test-postgres lint scan loadtest format postgres browser clean
+.PHONY: help system venv assets messages migrate load run test test-postgres lint scan loadtest bench format postgres browser clean
 
 help:
 	@echo "make run            set everything up and serve the demo on http://$(HOST):$(PORT)"
@@ -23,6 +23,7 @@ help:
 	@echo "make lint           ruff (check + format), mypy and the architecture lint"
 	@echo "make scan           bandit (no high-severity findings) and pip-audit of requirements.lock"
 	@echo "make loadtest       50 simulated users for 60 s against gunicorn on loopback (writes var/loadtest-result.json)"
+	@echo "make bench          the benchmarks at national scale (writes bench/results.json and bench/summary.md)"
 
 system:
 	@scripts/install-system.sh base
@@ -90,6 +91,14 @@ scan: venv
 # on any error or any application not stored.
 loadtest: venv assets messages
 	$(PY) scripts/loadtest.py --users 50 --duration 60 --result var/loadtest-result.json
+
+# The benchmarks (bench/README.md): makes the national data set on SQLite and PostgreSQL (kept
+# under var/bench/ and in the casereview_bench database), then runs each benchmark. BENCH_ARGS,
+# e.g. "--no-postgres" or "--only b4_web", are passed on.
+BENCH_ARGS ?=
+bench: venv postgres assets messages
+	@scripts/install-system.sh bench
+	$(PY) -m bench $(BENCH_ARGS)
 
 format: venv
 	$(VENV)/bin/ruff format .

@@ -3,6 +3,7 @@
 #   base      Python venv support, the Pango libraries and fonts WeasyPrint needs, gettext, Node/npm
 #   browser   Debian's Chromium, for the browser and accessibility tests
 #   postgres  a local PostgreSQL server, started, with a throwaway role for the test suite
+#   bench     wrk, the HTTP load generator of the web benchmark
 set -euo pipefail
 
 want=()
@@ -56,5 +57,9 @@ SQL
       runuser -u postgres -- createdb -O casereview casereview
     fi
     ;;
-  *) echo "usage: $0 base|browser|postgres" >&2; exit 2 ;;
+  bench)
+    command -v wrk >/dev/null || want+=(wrk)
+    apt_install
+    ;;
+  *) echo "usage: $0 base|browser|postgres|bench" >&2; exit 2 ;;
 esac
