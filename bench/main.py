@@ -28,7 +28,7 @@ from bench import dataset, report
 # (module, database, what it runs on). "national": the generated data set, read only;
 # "scratch": an empty migrated database of its own; None: no database.
 PLAN: tuple[tuple[str, str | None, str | None], ...] = (
-    ("b1_threshold", None, None),
+    ("b1_threshold", "sqlite", "scratch"),
     ("b2_repeat_victims", "sqlite", "national"),
     ("b2_repeat_victims", "postgresql", "national"),
     ("b3_import", "sqlite", "scratch"),
