@@ -26,9 +26,10 @@ from datetime import date, time
 from typing import Any, NamedTuple
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from casereview.accounts.models import User
 from casereview.areas.models import Agency, Area
@@ -75,6 +76,11 @@ class IncidentRecord:
     victim_postcode: str = ""
     victim_reference: str = ""
 
+
+# The text fields, which ``cleaned`` strips.
+_TEXT_FIELDS = tuple(f.name for f in fields(IncidentRecord) if f.type in ("str", str))
+
+_KINDS = frozenset(ComplaintKind.values)
 
 # The victim fields: any of them given means the record names a victim.
 VICTIM_FIELDS = (
@@ -130,18 +136,44 @@ class RejectedRecords(Exception):
 def cleaned(record: IncidentRecord) -> IncidentRecord:
     """``record`` with surrounding spaces taken off its text and seconds' fractions and time
     zones off its time, so that the same data sent twice compares equal to what was stored."""
-    changes: dict[str, Any] = {
-        f.name: getattr(record, f.name).strip()
-        for f in fields(record)
-        if isinstance(getattr(record, f.name), str)
-    }
-    if record.behaviour_time is not None:
-        changes["behaviour_time"] = record.behaviour_time.replace(microsecond=0, tzinfo=None)
-    return replace(record, **changes)
+    changes: dict[str, Any] = {}
+    for name in _TEXT_FIELDS:
+        value = getattr(record, name)
+        stripped = value.strip()
+        if stripped is not value and stripped != value:
+            changes[name] = stripped
+    moment = record.behaviour_time
+    if moment is not None and (moment.microsecond or moment.tzinfo is not None):
+        changes["behaviour_time"] = moment.replace(microsecond=0, tzinfo=None)
+    # Most records arrive clean: the record itself, not a copy (it is frozen).
+    return replace(record, **changes) if changes else record
 
 
 def looks_like_postcode(value: str) -> bool:
     return bool(_POSTCODE.match(normalise_postcode(value)))
+
+
+# One whole sentence per date, so that each reads naturally in Welsh too. Lazy, and made once:
+# most records have no problem, and translating every message for every record cost more than
+# checking it.
+_DATE_MESSAGES = (
+    (
+        "behaviour_on",
+        gettext_lazy("The date of the behaviour must be today or in the past"),
+        gettext_lazy(
+            "The date of the behaviour must be on or after 20 October 2014, when the Case "
+            "Review began (Anti-social Behaviour, Crime and Policing Act 2014, s.104)"
+        ),
+    ),
+    (
+        "reported_on",
+        gettext_lazy("The date it was reported must be today or in the past"),
+        gettext_lazy(
+            "The date it was reported must be on or after 20 October 2014, when the Case "
+            "Review began (Anti-social Behaviour, Crime and Policing Act 2014, s.104)"
+        ),
+    ),
+)
 
 
 def _problems_of(record: IncidentRecord, *, today: date) -> Iterable[tuple[str, str]]:
@@ -154,38 +186,19 @@ def _problems_of(record: IncidentRecord, *, today: date) -> Iterable[tuple[str, 
             _("The reference must be %(max)s characters or fewer") % {"max": MAX_REFERENCE},
         )
 
-    # One whole sentence per date, so that each reads naturally in Welsh too.
-    dates = (
-        (
-            "behaviour_on",
-            _("The date of the behaviour must be today or in the past"),
-            _(
-                "The date of the behaviour must be on or after 20 October 2014, when the Case "
-                "Review began (Anti-social Behaviour, Crime and Policing Act 2014, s.104)"
-            ),
-        ),
-        (
-            "reported_on",
-            _("The date it was reported must be today or in the past"),
-            _(
-                "The date it was reported must be on or after 20 October 2014, when the Case "
-                "Review began (Anti-social Behaviour, Crime and Policing Act 2014, s.104)"
-            ),
-        ),
-    )
-    for name, future, too_early in dates:
+    for name, future, too_early in _DATE_MESSAGES:
         value: date = getattr(record, name)
         if value > today:
-            yield name, future
+            yield name, str(future)
         elif value < COMMENCEMENT:
-            yield name, too_early
+            yield name, str(too_early)
     if record.reported_on < record.behaviour_on:
         yield (
             "reported_on",
             _("The date it was reported must be the same as or after the date of the behaviour"),
         )
 
-    if record.kind not in ComplaintKind.values:
+    if record.kind not in _KINDS:
         yield "kind", _("The kind must be complaint or diary_sheet")
 
     if record.postcode:
@@ -448,9 +461,10 @@ class _Store:
         if new:
             Incident.objects.bulk_create(new)
             _require_pks(new)
+            # A new incident is its own group: one statement, not a CASE over every row.
             for incident in new:
                 incident.group_key = incident.pk
-            Incident.objects.bulk_update(new, ["group_key"])
+            Incident.objects.filter(pk__in=[i.pk for i in new]).update(group_key=F("pk"))
         if changed:
             Incident.objects.bulk_update(
                 changed,
@@ -498,9 +512,10 @@ class _Store:
         if new:
             PartnerVictim.objects.bulk_create(new)
             _require_pks(new)
+            # A new victim is its own person: one statement, not a CASE over every row.
             for victim in new:
                 victim.person_key = victim.pk
-            PartnerVictim.objects.bulk_update(new, ["person_key"])
+            PartnerVictim.objects.filter(pk__in=[v.pk for v in new]).update(person_key=F("pk"))
         if changed:
             PartnerVictim.objects.bulk_update(
                 changed,

@@ -211,105 +211,230 @@ def propose_matches(incidents: Sequence[Incident]) -> None:
     A pair already decided (confirmed or split) is never proposed again nor rescored; a pair
     still only proposed has its score brought up to date, and is withdrawn when the records
     changed so that they no longer match.
+
+    Set-based: a fixed number of queries per call, whatever the number of incidents (the
+    candidates of every incident in one query, every victim's in another, and the links they
+    already have in one more each), then each record in turn as if alone.
     """
     seen: set[int] = set()
+    mine: list[Incident] = []
     victim_ids: set[int] = set()
-    # Links proposed, by (model label, area): one audit record each for the whole batch.
-    proposed: Counter[tuple[str, int]] = Counter()
     for incident in incidents:
         if incident.pk is None or incident.pk in seen:
             continue
         seen.add(incident.pk)
-        proposed["partners.incidentlink", incident.area_id] += _propose_for_incident(incident)
+        mine.append(incident)
         if incident.victim_id is not None:
             victim_ids.add(incident.victim_id)
+    # Links proposed, by (model label, area): one audit record each for the whole batch.
+    proposed: Counter[tuple[str, int]] = Counter()
+    if mine:
+        links = _Proposals(IncidentLink, [incident.pk for incident in mine])
+        candidates = _incident_candidates(mine)
+        for incident in mine:
+            scores = {
+                other.pk: score_incidents(incident, other) for other in candidates.of(incident)
+            }
+            proposed["partners.incidentlink", incident.area_id] += links.store(
+                incident.area_id, incident.pk, scores, INCIDENT_THRESHOLD
+            )
+        links.flush()
     if victim_ids:
-        for victim in PartnerVictim.objects.filter(pk__in=sorted(victim_ids)):
-            proposed["partners.victimlink", victim.area_id] += _propose_for_victim(victim)
+        victims = list(PartnerVictim.objects.filter(pk__in=sorted(victim_ids)))
+        victim_links = _Proposals(VictimLink, [victim.pk for victim in victims])
+        people = _victim_candidates(victims)
+        for victim in victims:
+            scores = {other.pk: score_victims(victim, other) for other in people.of(victim)}
+            proposed["partners.victimlink", victim.area_id] += victim_links.store(
+                victim.area_id, victim.pk, scores, VICTIM_THRESHOLD
+            )
+        victim_links.flush()
     for (label, area_id), count in sorted(proposed.items()):
         if count:  # bulk_create sends no signals
             record_batch(None, area_id, f"{label} proposed: {count}", label)
 
 
-def _propose_for_incident(incident: Incident) -> int:
+class _IncidentCandidates:
+    """Other agencies' incidents of the same area within a day of each incident's behaviour,
+    in the order one indexed query per incident would return them (day, then pk)."""
+
+    def __init__(self, by_day: dict[tuple[int, date], list[Incident]]) -> None:
+        self.by_day = by_day
+
+    def of(self, incident: Incident) -> list[Incident]:
+        one_day = timedelta(days=1)
+        day = incident.behaviour_on
+        return [
+            other
+            for on in (day - one_day, day, day + one_day)
+            for other in self.by_day.get((incident.area_id, on), ())
+            if other.agency_id != incident.agency_id
+        ]
+
+
+def _incident_candidates(incidents: Sequence[Incident]) -> _IncidentCandidates:
+    """The candidates of every incident in one query: served by the (area, behaviour_on) index,
+    and only the days the incidents need."""
     one_day = timedelta(days=1)
-    # One indexed query (area, behaviour_on) per incident.
-    candidates = list(
-        Incident.objects.filter(
-            area_id=incident.area_id,
-            behaviour_on__range=(incident.behaviour_on - one_day, incident.behaviour_on + one_day),
-        ).exclude(agency_id=incident.agency_id)
-    )
-    scores = {other.pk: score_incidents(incident, other) for other in candidates}
-    return _store_proposals(IncidentLink, incident.area_id, incident.pk, scores, INCIDENT_THRESHOLD)
-
-
-def _propose_for_victim(victim: PartnerVictim) -> int:
-    shared = Q(name_key=victim.name_key) if victim.name_key else Q(pk__in=[])
-    if victim.date_of_birth is not None:
-        shared |= Q(date_of_birth=victim.date_of_birth)
-    if victim.postcode_key:
-        shared |= Q(postcode_key=victim.postcode_key)
-    # One query, each branch served by an (area, ...) index of PartnerVictim.
-    candidates = list(
-        PartnerVictim.objects.filter(shared, area_id=victim.area_id).exclude(
-            agency_id=victim.agency_id
+    days: dict[int, set[date]] = {}
+    agencies: dict[int, set[int]] = {}
+    for incident in incidents:
+        near = days.setdefault(incident.area_id, set())
+        near.update(
+            (
+                incident.behaviour_on - one_day,
+                incident.behaviour_on,
+                incident.behaviour_on + one_day,
+            )
         )
-    )
-    scores = {other.pk: score_victims(victim, other) for other in candidates}
-    return _store_proposals(VictimLink, victim.area_id, victim.pk, scores, VICTIM_THRESHOLD)
+        agencies.setdefault(incident.area_id, set()).add(incident.agency_id)
+    wanted = Q(pk__in=[])
+    for area_id, near in days.items():
+        area_match = Q(area_id=area_id, behaviour_on__in=sorted(near))
+        if len(agencies[area_id]) == 1:  # the usual case: one agency's batch
+            area_match &= ~Q(agency_id=next(iter(agencies[area_id])))
+        wanted |= area_match
+    by_day: dict[tuple[int, date], list[Incident]] = {}
+    for other in Incident.objects.filter(wanted).order_by("area_id", "behaviour_on", "pk"):
+        by_day.setdefault((other.area_id, other.behaviour_on), []).append(other)
+    return _IncidentCandidates(by_day)
 
 
-def _store_proposals(
-    model: type[IncidentLink] | type[VictimLink],
-    area_id: int,
-    pk: int,
-    scores: dict[int, Score],
-    threshold: float,
-) -> int:
-    """Create, update or withdraw the proposed links between record ``pk`` and the records
-    scored in ``scores`` (by pk). Returns how many links it proposed (created in bulk, so the
-    caller records them in the audit log)."""
-    existing: dict[int, Link] = {}
-    for stored in model.objects.filter(Q(first_id=pk) | Q(second_id=pk)):
-        other = stored.second_id if stored.first_id == pk else stored.first_id
-        existing[other] = stored
-    new: list[Link] = []
-    for other, score in scores.items():
-        link = existing.get(other)
-        if link is None:
-            if score.value >= threshold:
-                first, second = sorted((pk, other))
-                new.append(
-                    model(
+class _VictimCandidates:
+    """Other agencies' victims of the same area sharing a name, date of birth or postcode with
+    each victim, in the order one query per victim would return them (name, then pk)."""
+
+    def __init__(self, found: list[PartnerVictim]) -> None:
+        self.by_name: dict[tuple[int, str], list[PartnerVictim]] = {}
+        self.by_birth: dict[tuple[int, date], list[PartnerVictim]] = {}
+        self.by_postcode: dict[tuple[int, str], list[PartnerVictim]] = {}
+        for other in found:
+            if other.name_key:
+                self.by_name.setdefault((other.area_id, other.name_key), []).append(other)
+            if other.date_of_birth is not None:
+                self.by_birth.setdefault((other.area_id, other.date_of_birth), []).append(other)
+            if other.postcode_key:
+                self.by_postcode.setdefault((other.area_id, other.postcode_key), []).append(other)
+
+    def of(self, victim: PartnerVictim) -> list[PartnerVictim]:
+        found: dict[int, PartnerVictim] = {}
+        area = victim.area_id
+        if victim.name_key:
+            found.update((o.pk, o) for o in self.by_name.get((area, victim.name_key), ()))
+        if victim.date_of_birth is not None:
+            found.update((o.pk, o) for o in self.by_birth.get((area, victim.date_of_birth), ()))
+        if victim.postcode_key:
+            found.update((o.pk, o) for o in self.by_postcode.get((area, victim.postcode_key), ()))
+        others = [o for o in found.values() if o.agency_id != victim.agency_id]
+        return sorted(others, key=lambda o: (o.name_key, o.pk))
+
+
+def _victim_candidates(victims: Sequence[PartnerVictim]) -> _VictimCandidates:
+    """The candidates of every victim in one query, each branch served by an (area, ...) index
+    of PartnerVictim."""
+    wanted = Q(pk__in=[])
+    for area_id in sorted({v.area_id for v in victims}):
+        here = [v for v in victims if v.area_id == area_id]
+        shared = Q(pk__in=[])
+        names = sorted({v.name_key for v in here if v.name_key})
+        births = sorted({v.date_of_birth for v in here if v.date_of_birth is not None})
+        postcodes = sorted({v.postcode_key for v in here if v.postcode_key})
+        if names:
+            shared |= Q(name_key__in=names)
+        if births:
+            shared |= Q(date_of_birth__in=births)
+        if postcodes:
+            shared |= Q(postcode_key__in=postcodes)
+        area_match = Q(shared, area_id=area_id)
+        agencies = {v.agency_id for v in here}
+        if len(agencies) == 1:
+            area_match &= ~Q(agency_id=next(iter(agencies)))
+        wanted |= area_match
+    return _VictimCandidates(list(PartnerVictim.objects.filter(wanted)))
+
+
+class _Proposals:
+    """The links of the records of one call, loaded in one query, and the new ones, created in
+    one bulk insert at the end (``flush``). ``store`` treats each record as if it were alone:
+    a link made for an earlier record of the call is, for a later one, an existing link."""
+
+    def __init__(self, model: type[IncidentLink] | type[VictimLink], pks: Sequence[int]) -> None:
+        self.model = model
+        self.by_record: dict[int, dict[int, Link]] = {pk: {} for pk in pks}
+        ids = sorted(set(pks))
+        for stored in model.objects.filter(Q(first_id__in=ids) | Q(second_id__in=ids)):
+            for end, other in (
+                (stored.first_id, stored.second_id),
+                (stored.second_id, stored.first_id),
+            ):
+                if end in self.by_record:
+                    self.by_record[end][other] = stored
+        self.new: dict[tuple[int, int], Link] = {}
+
+    def _forget(self, link: Link) -> None:
+        for end, other in ((link.first_id, link.second_id), (link.second_id, link.first_id)):
+            if end in self.by_record:
+                self.by_record[end].pop(other, None)
+
+    def store(self, area_id: int, pk: int, scores: dict[int, Score], threshold: float) -> int:
+        """Create, update or withdraw the proposed links between record ``pk`` and the records
+        scored in ``scores`` (by pk). Returns how many links it proposed (created in bulk by
+        ``flush``, so the caller records them in the audit log)."""
+        model = self.model
+        existing = dict(self.by_record.get(pk, {}))
+        proposed = 0
+        for other, score in scores.items():
+            link = existing.get(other)
+            if link is None:
+                if score.value >= threshold:
+                    first, second = sorted((pk, other))
+                    link = model(
                         area_id=area_id,
                         first_id=first,
                         second_id=second,
                         score=score.value,
                         reasons=score.reasons,
                     )
-                )
-            continue
-        if link.status != LinkStatus.PROPOSED:
-            continue  # decided by staff: neither rescored nor proposed again
-        if score.value < threshold:
+                    self.new[first, second] = link
+                    for end, far in ((first, second), (second, first)):
+                        if end in self.by_record:
+                            self.by_record[end][far] = link
+                    proposed += 1
+                continue
+            if link.status != LinkStatus.PROPOSED:
+                continue  # decided by staff: neither rescored nor proposed again
+            if score.value < threshold:
+                self._withdraw(link)
+            elif link.score != score.value or link.reasons != score.reasons:
+                link.score = score.value
+                link.reasons = score.reasons
+                if link.pk is not None:
+                    link.save(update_fields=["score", "reasons"])
+        # Proposals with records that are no longer candidates (a date moved, an agency changed).
+        stale = [
+            link
+            for other, link in existing.items()
+            if other not in scores and link.status == LinkStatus.PROPOSED
+        ]
+        stored_stale = [link.pk for link in stale if link.pk is not None]
+        for link in stale:
+            self._withdraw(link, delete=False)
+        if stored_stale:
+            self.model.objects.filter(pk__in=stored_stale, status=LinkStatus.PROPOSED).delete()
+        return proposed
+
+    def _withdraw(self, link: Link, *, delete: bool = True) -> None:
+        self._forget(link)
+        if link.pk is None:
+            self.new.pop((link.first_id, link.second_id), None)
+        elif delete:
             link.delete()
-        elif link.score != score.value or link.reasons != score.reasons:
-            link.score = score.value
-            link.reasons = score.reasons
-            link.save(update_fields=["score", "reasons"])
-    # Proposals with records that are no longer candidates (a date moved, an agency changed).
-    stale = [
-        link.pk
-        for other, link in existing.items()
-        if other not in scores and link.status == LinkStatus.PROPOSED
-    ]
-    if stale:
-        model.objects.filter(pk__in=stale, status=LinkStatus.PROPOSED).delete()
-    if new:
-        # Another import may propose the same pair at the same moment: the pair is unique.
-        model.objects.bulk_create(new, ignore_conflicts=True)  # type: ignore[arg-type]
-    return len(new)
+
+    def flush(self) -> None:
+        if self.new:
+            # Another import may propose the same pair at the same moment: the pair is unique.
+            links: list[Any] = list(self.new.values())
+            self.model.objects.bulk_create(links, ignore_conflicts=True)
 
 
 # --- Decisions ----------------------------------------------------------------------------------
