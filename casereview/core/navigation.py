@@ -35,15 +35,30 @@ def _label(name: str) -> str:
     }[name]
 
 
+# Where a request keeps the signed-in person's roles once read: a staff page asks for its
+# sections more than once while it is rendered (the layout, and pages that name their section).
+_ROLES_ATTRIBUTE = "_casereview_staff_roles"
+
+
+def _roles(request: HttpRequest | None) -> frozenset[str]:
+    """The roles of the person making ``request``, read once per request."""
+    user = getattr(request, "user", None)
+    if not isinstance(user, User):
+        return frozenset()
+    cached = getattr(request, _ROLES_ATTRIBUTE, None)
+    if isinstance(cached, frozenset):
+        return cached
+    roles = frozenset(Membership.objects.filter(user=user).values_list("role", flat=True))
+    setattr(request, _ROLES_ATTRIBUTE, roles)
+    return roles
+
+
 def staff_sections(request: HttpRequest | None, current: str = "") -> list[dict[str, Any]]:
     """Links to the staff sections, the one the page belongs to marked active: ``current`` (a
     URL name) when given, otherwise the section of the URL namespace that served the request."""
     match = getattr(request, "resolver_match", None) if request is not None else None
     namespace = match.namespace if match is not None else ""
-    user = getattr(request, "user", None)
-    roles: set[str] = set()
-    if isinstance(user, User):
-        roles = set(Membership.objects.filter(user=user).values_list("role", flat=True))
+    roles = _roles(request)
     items = []
     for name, namespaces, shown_to in _SECTIONS:
         if shown_to is not None and not roles & shown_to:

@@ -17,9 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casereview.accounts.access import staff_member_required
-from casereview.appeals.models import AppealStatus
+from casereview.appeals.models import Appeal, AppealStatus
 from casereview.appeals.selectors import appeals_of, can_lodge
-from casereview.appeals.services import open_appeal
 from casereview.audit.log import record_view
 from casereview.cases.dashboard import Urgency, deadline_urgency
 from casereview.cases.models import Case, ComplaintSource, Deadline, DeadlineKind
@@ -28,7 +27,7 @@ from casereview.cases.selectors import cases_for, earlier_cases_of
 from casereview.cases.views.common import can_act, case_or_404, staff_navigation
 from casereview.cases.workflow import FINAL_STATUSES, Status, Step, allowed_steps
 from casereview.partners.services import relevant_bodies_to_ask
-from casereview.reviews.services import latest_meeting
+from casereview.reviews.models import Meeting
 
 
 @dataclass(frozen=True)
@@ -42,12 +41,11 @@ def _case_url(name: str, case: Case, **extra: Any) -> str:
     return reverse(name, kwargs={"reference": case.reference, **extra})
 
 
-def review_actions(case: Case, steps: set[Step]) -> list[Action]:
+def review_actions(case: Case, steps: set[Step], meeting: Meeting | None) -> list[Action]:
     """Buttons for the steps of the review, in the order they come: the victim's voice, the
     meeting, its record, the outcome and minutes, the victim's comments, the final plan, the
-    lead agency."""
+    lead agency. ``meeting`` is the case's latest meeting (``latest_meeting``), if any."""
     actions: list[Action] = []
-    meeting = latest_meeting(case)
     if Step.RECORD_VICTIM_VOICE in steps:
         label = (
             _("Change how the victim is heard")
@@ -90,10 +88,9 @@ def review_actions(case: Case, steps: set[Step]) -> list[Action]:
     return actions
 
 
-def appeal_actions(case: Case, steps: set[Step]) -> list[Action]:
+def appeal_actions(case: Case, steps: set[Step], waiting: Appeal | None) -> list[Action]:
     """A button to record an appeal when one can be made, or for the next step of the appeal
-    that is open."""
-    waiting = open_appeal(case)
+    that is open (``waiting``: the case's ``open_appeal``, if any)."""
     if waiting is None:
         if can_lodge(case):
             return [Action(_("Record an appeal"), _case_url("appeals:lodge", case))]
@@ -115,12 +112,15 @@ def appeal_actions(case: Case, steps: set[Step]) -> list[Action]:
     return []
 
 
-def actions_for(case: Case) -> list[Action]:
+def actions_for(
+    case: Case, *, latest_meeting: Meeting | None, open_appeal: Appeal | None
+) -> list[Action]:
     """Buttons for the steps the case's status allows, in the order they come in the process.
 
     Steps with a page of their own get a button; the two decisions share the decision page; a
     response is recorded from its request's row, and an action of the plan from its own row;
     screening out happens at receipt; an appeal's hearing and outcome follow the open appeal.
+    The case page has read the latest meeting and the open appeal already: they are passed in.
     """
     steps = set(allowed_steps(case.status))
     actions: list[Action] = []
@@ -145,8 +145,8 @@ def actions_for(case: Case) -> list[Action]:
         actions.append(
             Action(_("Record the call to the victim"), _case_url("cases:victim-contact", case))
         )
-    actions.extend(review_actions(case, steps))
-    actions.extend(appeal_actions(case, steps))
+    actions.extend(review_actions(case, steps, latest_meeting))
+    actions.extend(appeal_actions(case, steps, open_appeal))
     if Step.ADD_COMPLAINT in steps:
         actions.append(Action(_("Add a complaint"), _case_url("cases:add-complaint", case)))
     if Step.ASSIGN_SPOC in steps:
@@ -222,7 +222,14 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     repeat_of = visible.filter(pk=case.repeat_of_id).first() if case.repeat_of_id else None
     acting = can_act(request, case)
     steps = set(allowed_steps(case.status))
-    meetings = meeting_views(case)
+    meetings = meeting_views(case)  # the latest first, as ``latest_meeting`` finds it
+    appeals = appeals_of(case)
+    # ``open_appeal``, from the appeals read for the page rather than by a query of its own.
+    waiting = max(
+        (appeal for appeal in appeals if appeal.status != AppealStatus.CONCLUDED),
+        key=lambda appeal: appeal.pk,
+        default=None,
+    )
     record_view(request, case, "case page")
     return TemplateResponse(
         request,
@@ -232,7 +239,15 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "status_label": Status(case.status).label if case.status else "",
             "is_final": case.status in FINAL_STATUSES,
             "can_act": acting,
-            "actions": actions_for(case) if acting else [],
+            "actions": (
+                actions_for(
+                    case,
+                    latest_meeting=meetings[0].meeting if meetings else None,
+                    open_appeal=waiting,
+                )
+                if acting
+                else []
+            ),
             "complaints": [(c, complaint_source(c)) for c in complaints],
             "requests": [
                 {
@@ -258,7 +273,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "planned_actions": any(m.actions for m in meetings),
             "comments_recorded": any(m.comments for m in meetings),
             "lead_agency": lead_agency(case),
-            "appeals": appeals_of(case),
+            "appeals": appeals,
             "can_change_voice": acting and Step.RECORD_VICTIM_VOICE in steps,
             "can_update_actions": acting and Step.UPDATE_ACTION in steps,
             "step_labels": dict(Step.choices),
