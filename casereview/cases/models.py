@@ -255,6 +255,10 @@ class Case(models.Model):
             ),
             models.Index(fields=["area", "victim_email_key"], name="case_victim_email"),
             models.Index(fields=["area", "victim_phone_key"], name="case_victim_phone"),
+            # The statutory statistics count one period of five years' cases (migration 0007).
+            models.Index(fields=["received_on"], name="case_received_on"),
+            models.Index(fields=["first_decided_on"], name="case_first_decided_on"),
+            models.Index(fields=["status", "ended_on"], name="case_status_ended_on"),
         ]
 
     def __str__(self) -> str:
@@ -379,7 +383,11 @@ class CaseEvent(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
-        indexes = [models.Index(fields=["case", "at"], name="case_event_case_at")]
+        indexes = [
+            models.Index(fields=["case", "at"], name="case_event_case_at"),
+            # Decisions and "declined as a repeat" counted by moment for the statistics.
+            models.Index(fields=["step", "at"], name="case_event_step_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.step} at {self.at:%Y-%m-%d %H:%M}"

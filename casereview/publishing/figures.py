@@ -16,7 +16,7 @@ for the area's own use and is never published.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from django.utils.functional import Promise
@@ -95,6 +95,17 @@ class Internal:
     meetings_independent_chair: int = 0
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {
+    kind: tuple(f.name for f in fields(kind)) for kind in (Statutory, Internal)
+}
+
+
+def _numbers(counts: Statutory | Internal) -> dict[str, int | float | None]:
+    """The counts as a dict, as ``asdict`` gives them, without its deep copy of every number
+    (a third of the time of the national figures, done for every area)."""
+    return {name: getattr(counts, name) for name in _FIELD_NAMES[type(counts)]}
+
+
 @dataclass(frozen=True)
 class Figures:
     """All the figures of one area for one period, as computed from the case history."""
@@ -107,12 +118,12 @@ class Figures:
     def to_dict(self) -> dict[str, Any]:
         return {
             "period": self.period.to_dict(),
-            "statutory": asdict(self.statutory),
+            "statutory": _numbers(self.statutory),
             "breakdowns": {
                 name: {code: self.breakdowns.get(name, {}).get(code, 0) for code in codes}
                 for name, codes in BREAKDOWNS.items()
             },
-            "internal": asdict(self.internal),
+            "internal": _numbers(self.internal),
         }
 
     @classmethod

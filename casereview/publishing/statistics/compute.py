@@ -118,6 +118,11 @@ def _working_days(calendar: WorkingCalendar, start: dt.date, end: dt.date) -> in
     return max(0, calendar.working_days_between(calendar.counted_from(start), end))
 
 
+def _midnight(day: dt.date) -> dt.datetime:
+    """The moment ``day`` starts in the service's time zone."""
+    return dt.datetime.combine(day, dt.time(), tzinfo=timezone.get_current_timezone())
+
+
 def _in(period: Period, prefix: str) -> Q:
     return Q(**{f"{prefix}__gte": period.start, f"{prefix}__lte": period.end})
 
@@ -223,7 +228,7 @@ def _count_applications(ids: list[int], period: Period, tallies: Mapping[int, _T
 def _count_decisions(ids: list[int], period: Period, tallies: Mapping[int, _Tally]) -> None:
     # A decision is dated on or after the day received and never after the day it was
     # recorded: these bounds let the database skip the rest of the history.
-    since = dt.datetime.combine(period.start, dt.time(), tzinfo=timezone.get_current_timezone())
+    since = _midnight(period.start)
     rows = (
         _decision_events(ids)
         .filter(at__gte=since, case__received_on__lte=period.end)
@@ -286,10 +291,13 @@ def _count_endings(ids: list[int], period: Period, tallies: Mapping[int, _Tally]
         tally = tallies[row["area_id"]]
         key = "not_suitable" if row["status"] == Status.NOT_SUITABLE else "withdrawn"
         tally.add(tally.internal, key, row["n"])
+    # "Recorded on a day of the period" as a range of moments: the local midnight the period
+    # starts at up to the one after its last day. The same events as truncating each moment to
+    # its local day, without computing that day for every event of the history (on SQLite a
+    # Python function per row: seconds at national scale).
     declined = (
         CaseEvent.objects.filter(step=Step.DECLINE_REPEAT, case__area_id__in=ids)
-        .annotate(day=TruncDate("at", tzinfo=timezone.get_current_timezone()))
-        .filter(_in(period, "day"))
+        .filter(at__gte=_midnight(period.start), at__lt=_midnight(period.end + dt.timedelta(1)))
         .values("case__area_id")
         .annotate(n=Count("pk"))
         .order_by()
