@@ -17,7 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from casereview.cases.models import Case, Complaint
+from casereview.cases.models import Case, Complaint, ComplaintSource
+from casereview.rules import Complaint as RulesComplaint
+from casereview.rules import ComplaintKind as RulesComplaintKind
 from casereview.rules import (
     LocalPolicy,
     PolicyFinding,
@@ -26,6 +28,7 @@ from casereview.rules import (
     evaluate_threshold,
     policy_from_dict,
 )
+from casereview.rules.threshold import ThresholdCount, count_qualifying
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,8 @@ class CaseEvaluation:
     policy_version: int
     result: ThresholdResult
     unconfirmed: tuple[Complaint, ...]
-    if_all_confirmed: ThresholdResult
+    # Only the verdict and the count: what the page and the stored form show of it.
+    if_all_confirmed: ThresholdCount
     findings: tuple[PolicyFinding, ...]
 
     @property
@@ -79,17 +83,66 @@ def case_policy(case: Case) -> LocalPolicy:
     return policy_from_dict(case.policy.rules)
 
 
+def _rules_complaints(case: Case) -> tuple[list[RulesComplaint], list[bool]]:
+    """Every complaint of ``case`` as the rules engine sees it (``Complaint.to_rules``), in the
+    order evaluation uses, and whether each is confirmed. Read as plain values rather than model
+    instances: a case can have tens of thousands of complaints, and building a model instance
+    per row cost more than evaluating it."""
+    rows = case.complaints.order_by("reported_on", "pk").values_list(
+        "pk", "behaviour_on", "reported_on", "agency__code", "incident_key", "kind", "source"
+    )
+    kinds = {kind.value: kind for kind in RulesComplaintKind}
+    confirmed_source = ComplaintSource.CONFIRMED_BY_AGENCY.value
+    complaints: list[RulesComplaint] = []
+    confirmed: list[bool] = []
+    for pk, behaviour_on, reported_on, agency_code, incident_key, kind, source in rows:
+        complaints.append(
+            RulesComplaint(
+                id=str(pk),
+                behaviour_date=behaviour_on,
+                reported_date=reported_on,
+                agency=agency_code,
+                incident=incident_key,
+                kind=kinds[kind],
+            )
+        )
+        confirmed.append(source == confirmed_source)
+    return complaints, confirmed
+
+
 def evaluate_case(case: Case) -> CaseEvaluation:
     """Evaluate ``case``'s complaints as at its receipt date (module docstring)."""
     policy = case_policy(case)
-    complaints = list(case.complaints.select_related("agency").order_by("reported_on", "pk"))
-    confirmed = [c.to_rules() for c in complaints if c.is_confirmed]
+    complaints, confirmed = _rules_complaints(case)
+    result = evaluate_threshold(
+        case.received_on,
+        [
+            complaint
+            for complaint, is_confirmed in zip(complaints, confirmed, strict=True)
+            if is_confirmed
+        ],
+        policy,
+    )
+    if all(confirmed):
+        # Every complaint is confirmed: "if all were confirmed" is the same evaluation of the
+        # same list, and the engine is deterministic.
+        unconfirmed: tuple[Complaint, ...] = ()
+        if_all_confirmed = ThresholdCount(
+            threshold_met=result.threshold_met,
+            threshold=result.threshold,
+            qualifying_count=result.qualifying_count,
+        )
+    else:
+        unconfirmed = tuple(
+            case.complaints.exclude(source=ComplaintSource.CONFIRMED_BY_AGENCY)
+            .select_related("agency")
+            .order_by("reported_on", "pk")
+        )
+        if_all_confirmed = count_qualifying(case.received_on, complaints, policy)
     return CaseEvaluation(
         policy_version=case.policy.version,
-        result=evaluate_threshold(case.received_on, confirmed, policy),
-        unconfirmed=tuple(c for c in complaints if not c.is_confirmed),
-        if_all_confirmed=evaluate_threshold(
-            case.received_on, [c.to_rules() for c in complaints], policy
-        ),
+        result=result,
+        unconfirmed=unconfirmed,
+        if_all_confirmed=if_all_confirmed,
         findings=tuple(check_policy(policy)),
     )

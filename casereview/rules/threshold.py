@@ -99,10 +99,6 @@ class ThresholdResult:
     warnings: tuple[str, ...]
 
 
-def _incident_key(complaint: Complaint) -> str:
-    return complaint.incident.strip()
-
-
 def _named(noun: str, ids: Sequence[str]) -> str:
     """'Complaint c3 was' or 'Complaints c1, c2 were', naming at most a few."""
     if len(ids) == 1:
@@ -113,35 +109,9 @@ def _named(noun: str, ids: Sequence[str]) -> str:
     return f"{noun}s {listed} were"
 
 
-def _group_key(index: int, complaint: Complaint, policy: LocalPolicy) -> tuple[str, object]:
-    key = _incident_key(complaint)
-    if key:
-        return ("incident", key)
-    if policy.same_day_is_same_occasion:
-        return ("day", complaint.behaviour_date)
-    return ("single", index)
-
-
-def _own_reasons(
-    complaint: Complaint, application_date: date, policy: LocalPolicy
-) -> tuple[list[Reason], date, date]:
-    reasons: list[Reason] = []
-    report_by = policy.report_within.last_day(complaint.behaviour_date)
-    apply_by = policy.application_deadline(complaint.reported_date)
-    if complaint.reported_date > report_by:
-        reasons.append(Reason.REPORTED_LATE)
-    if application_date > apply_by:
-        reasons.append(Reason.TOO_OLD)
-    if complaint.kind is ComplaintKind.DIARY_SHEET and not policy.diary_sheets_count:
-        reasons.append(Reason.DIARY_SHEET)
-    if complaint.reported_date > application_date:
-        reasons.append(Reason.AFTER_APPLICATION)
-    return reasons, report_by, apply_by
-
-
 def _stricter_than_law_warnings(
     complaints: Sequence[Complaint],
-    own: Sequence[list[Reason]],
+    own: Sequence[Sequence[Reason]],
     application_date: date,
     policy: LocalPolicy,
 ) -> list[str]:
@@ -151,6 +121,8 @@ def _stricter_than_law_warnings(
     old: list[str] = []
     diary: list[str] = []
     for complaint, reasons in zip(complaints, own, strict=True):
+        if not reasons:
+            continue
         if Reason.REPORTED_LATE in reasons and complaint.reported_date <= add_months(
             complaint.behaviour_date, STATUTORY_REPORT_WINDOW_MONTHS
         ):
@@ -183,12 +155,31 @@ def _stricter_than_law_warnings(
     return warnings
 
 
-def evaluate_threshold(
-    application_date: date,
-    complaints: Iterable[Complaint],
-    policy: LocalPolicy = STATUTORY_DEFAULTS,
-) -> ThresholdResult:
-    """Which complaints qualify and count, and whether the threshold is met (module docstring)."""
+@dataclass(frozen=True)
+class ThresholdCount:
+    """Whether the threshold is met and how many complaints count: ``evaluate_threshold``'s
+    verdict without the per-complaint outcomes (``count_qualifying``)."""
+
+    threshold_met: bool
+    threshold: int
+    qualifying_count: int
+
+
+@dataclass(frozen=True)
+class _Classified:
+    """Each complaint's own reasons (in ``Reason`` order) and deadlines, the index of the
+    complaint counted for its group, and the number of counted qualifying complaints."""
+
+    items: list[Complaint]
+    own: list[tuple[Reason, ...]]
+    deadlines: list[tuple[date, date]]
+    counted_index: list[int]
+    qualifying_count: int
+
+
+def _classify(
+    application_date: date, complaints: Iterable[Complaint], policy: LocalPolicy
+) -> _Classified:
     items = list(complaints)
     seen: set[str] = set()
     for complaint in items:
@@ -196,47 +187,138 @@ def evaluate_threshold(
             raise ValueError(f"complaint id {complaint.id!r} is used more than once")
         seen.add(complaint.id)
 
-    own: list[list[Reason]] = []
+    # One pass: each complaint's own reasons and deadlines, and its group (a shared incident
+    # key; else, under the same-day rule, the behaviour date; else itself). Deadlines depend only
+    # on a date and a complaint set reuses a few hundred dates, so each is computed once per
+    # call. This loop runs once per complaint: it is written flat, because at 100,000
+    # complaints every function call and list in it shows.
+    own: list[tuple[Reason, ...]] = []
     deadlines: list[tuple[date, date]] = []
     groups: dict[tuple[str, object], list[int]] = {}
+    report_by_of: dict[date, date] = {}
+    apply_by_of: dict[date, date] = {}
+    last_day = policy.report_within.last_day
+    application_deadline = policy.application_deadline
+    diary_excluded = not policy.diary_sheets_count
+    same_day = policy.same_day_is_same_occasion
+    no_reasons: tuple[Reason, ...] = ()
     for index, complaint in enumerate(items):
-        reasons, report_by, apply_by = _own_reasons(complaint, application_date, policy)
-        own.append(reasons)
+        behaviour = complaint.behaviour_date
+        reported = complaint.reported_date
+        report_by = report_by_of.get(behaviour)
+        if report_by is None:
+            report_by = report_by_of[behaviour] = last_day(behaviour)
+        apply_by = apply_by_of.get(reported)
+        if apply_by is None:
+            apply_by = apply_by_of[reported] = application_deadline(reported)
+        late = reported > report_by
+        old = application_date > apply_by
+        diary = diary_excluded and complaint.kind is ComplaintKind.DIARY_SHEET
+        after = reported > application_date
+        if late or old or diary or after:
+            found: list[Reason] = []
+            if late:
+                found.append(Reason.REPORTED_LATE)
+            if old:
+                found.append(Reason.TOO_OLD)
+            if diary:
+                found.append(Reason.DIARY_SHEET)
+            if after:
+                found.append(Reason.AFTER_APPLICATION)
+            own.append(tuple(found))
+        else:
+            own.append(no_reasons)
         deadlines.append((report_by, apply_by))
-        groups.setdefault(_group_key(index, complaint, policy), []).append(index)
+        key = complaint.incident.strip()
+        group: tuple[str, object]
+        if key:
+            group = ("incident", key)
+        elif same_day:
+            group = ("day", behaviour)
+        else:
+            group = ("single", index)
+        members = groups.get(group)
+        if members is None:
+            groups[group] = [index]
+        else:
+            members.append(index)
 
     counted_index: list[int] = [0] * len(items)
+    reported_of = [complaint.reported_date for complaint in items].__getitem__
     for members in groups.values():
+        if len(members) == 1:
+            counted_index[members[0]] = members[0]
+            continue
         eligible = [index for index in members if not own[index]]
         pool = eligible or members
-        # Earliest reported, then input order: the index is the tie-breaker.
-        chosen = min(pool, key=lambda index: (items[index].reported_date, index))
+        # Earliest reported, then input order: ``members`` are in input order and ``min`` keeps
+        # the first of equal keys, so the index is the tie-breaker.
+        chosen = min(pool, key=reported_of)
         for index in members:
             counted_index[index] = chosen
 
+    qualifying_count = sum(
+        1 for index, chosen in enumerate(counted_index) if chosen == index and not own[index]
+    )
+    return _Classified(items, own, deadlines, counted_index, qualifying_count)
+
+
+def count_qualifying(
+    application_date: date,
+    complaints: Iterable[Complaint],
+    policy: LocalPolicy = STATUTORY_DEFAULTS,
+) -> ThresholdCount:
+    """``evaluate_threshold``'s verdict and count, from the same classification, without
+    building an outcome per complaint: for a caller that needs only the numbers."""
+    classified = _classify(application_date, complaints, policy)
+    applied = policy.applied_threshold
+    return ThresholdCount(
+        threshold_met=classified.qualifying_count >= applied,
+        threshold=applied,
+        qualifying_count=classified.qualifying_count,
+    )
+
+
+def evaluate_threshold(
+    application_date: date,
+    complaints: Iterable[Complaint],
+    policy: LocalPolicy = STATUTORY_DEFAULTS,
+) -> ThresholdResult:
+    """Which complaints qualify and count, and whether the threshold is met (module docstring)."""
+    classified = _classify(application_date, complaints, policy)
+    items, own, deadlines = classified.items, classified.own, classified.deadlines
+    counted_index = classified.counted_index
     outcomes = []
-    qualifying_count = 0
+    # A duplicate's reasons are its own plus ``duplicate``, in ``Reason`` order; there are only a
+    # few distinct sets of own reasons, so each such tuple is made once.
+    as_duplicate: dict[tuple[Reason, ...], tuple[Reason, ...]] = {}
     for index, complaint in enumerate(items):
-        reasons = list(own[index])
+        reasons = own[index]
         chosen = counted_index[index]
         counted = chosen == index
-        if not counted:
-            reasons.append(Reason.DUPLICATE)
-            reasons.sort(key=_REASON_ORDER.__getitem__)
-        qualifying = not own[index]
-        if counted and qualifying:
-            qualifying_count += 1
-        outcomes.append(
-            ComplaintOutcome(
-                id=complaint.id,
-                qualifying=qualifying,
-                counted=counted,
-                same_as=None if counted else items[chosen].id,
-                reasons=tuple(reasons),
-                report_by=deadlines[index][0],
-                apply_by=deadlines[index][1],
+        qualifying = not reasons
+        report_by, apply_by = deadlines[index]
+        if counted:
+            outcomes.append(
+                ComplaintOutcome(complaint.id, qualifying, True, None, reasons, report_by, apply_by)
             )
-        )
+        else:
+            with_duplicate = as_duplicate.get(reasons)
+            if with_duplicate is None:
+                with_duplicate = as_duplicate[reasons] = tuple(
+                    sorted((*reasons, Reason.DUPLICATE), key=_REASON_ORDER.__getitem__)
+                )
+            outcomes.append(
+                ComplaintOutcome(
+                    complaint.id,
+                    qualifying,
+                    False,
+                    items[chosen].id,
+                    with_duplicate,
+                    report_by,
+                    apply_by,
+                )
+            )
 
     applied = policy.applied_threshold
     warnings: list[str] = []
@@ -249,10 +331,10 @@ def evaluate_threshold(
     warnings.extend(_stricter_than_law_warnings(items, own, application_date, policy))
 
     return ThresholdResult(
-        threshold_met=qualifying_count >= applied,
+        threshold_met=classified.qualifying_count >= applied,
         threshold=applied,
         policy_threshold=policy.threshold,
-        qualifying_count=qualifying_count,
+        qualifying_count=classified.qualifying_count,
         complaints=tuple(outcomes),
         warnings=tuple(warnings),
     )

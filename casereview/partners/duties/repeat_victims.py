@@ -18,33 +18,18 @@ the list names exactly the people for whom an application made today would meet 
   name and postcode as one of their records.
 
 The counting is one set-based query (GROUP BY person, HAVING count >= threshold) that runs on
-SQLite and PostgreSQL alike: no Python loop over incidents. ``bench/repeat_victims.py`` measures
-it over a million incidents.
+SQLite and PostgreSQL alike: no Python loop over incidents. ``bench/b2_repeat_victims.py``
+measures it over every area of the national data set, against the same computation in DuckDB.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import (
-    Case,
-    CharField,
-    Count,
-    Exists,
-    Expression,
-    F,
-    IntegerField,
-    Max,
-    Min,
-    OuterRef,
-    QuerySet,
-    Value,
-    When,
-)
-from django.db.models.functions import Cast, Concat
+from django.db import connection
+from django.db.models import QuerySet
 
 from casereview.areas.models import Agency, Area
 from casereview.areas.selectors import current_policy_record, relevant_bodies
@@ -124,83 +109,84 @@ def qualifying_incidents(
     return found
 
 
-def occasion(policy: LocalPolicy) -> Expression:
-    """The occasion an incident is about, as text: "g<group>" for a confirmed cross-agency group,
-    else "d<behaviour date>" when same-day reports are one occasion, else "i<pk>"."""
-    unlinked: Expression
-    if policy.same_day_is_same_occasion:
-        unlinked = Concat(Value("d"), Cast("behaviour_on", CharField()), output_field=CharField())
-    else:
-        unlinked = Concat(Value("i"), Cast("pk", CharField()), output_field=CharField())
-    return Case(
-        When(
-            linked=True,
-            then=Concat(Value("g"), Cast("group_key", CharField()), output_field=CharField()),
-        ),
-        default=unlinked,
-        output_field=CharField(),
+def _occasion_sql(policy: LocalPolicy) -> str:
+    """The occasion an incident ``i`` is about, as text: "g<group>" for a confirmed cross-agency
+    group, else "d<behaviour date>" when same-day reports are one occasion, else "i<pk>". The
+    prefixes keep the three kinds apart; written without parameters, so that the same aggregate
+    in SELECT and HAVING is one expression to the database, computed once."""
+    unlinked = (
+        "'d' || CAST(i.behaviour_on AS TEXT)"
+        if policy.same_day_is_same_occasion
+        else "'i' || CAST(i.id AS TEXT)"
     )
+    return f"CASE WHEN i.linked THEN 'g' || CAST(i.group_key AS TEXT) ELSE {unlinked} END"
 
 
-def people_with_open_cases(area: Area) -> QuerySet[PartnerVictim, Any]:
-    """The ``person_key`` of every person of ``area`` with a record whose name and postcode are
-    those of the victim of a case of the area not in a final status. Driven from the open cases
-    (few) through the name index, not from every victim record."""
-    open_cases = CaseRecord.objects.filter(area=area).exclude(status__in=FINAL_STATUSES)
-    return (
-        PartnerVictim.objects.filter(area=area, name_key__in=open_cases.values("victim_name_key"))
-        .exclude(postcode_key="")
-        .filter(
-            Exists(
-                open_cases.filter(
-                    victim_name_key=OuterRef("name_key"),
-                    victim_postcode_key=OuterRef("postcode_key"),
-                )
-            )
-        )
-        .values("person_key")
-    )
-
-
-def _agency_flag(agency: Agency) -> Max:
-    return Max(
-        Case(
-            When(agency_id=agency.pk, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-    )
+def _placeholders(count: int) -> str:
+    return ", ".join(["%s"] * count)
 
 
 def counts_by_person(
     area: Area, policy: LocalPolicy, *, on: date, agencies: list[Agency]
-) -> QuerySet[Incident, dict[str, Any]]:
-    """One row per listed person: ``person``, ``count`` (occasions), ``latest`` (report date),
-    ``name`` and an ``agency_<pk>`` flag (1 or 0) per agency in ``agencies``. One query."""
-    flags = {f"agency_{agency.pk}": _agency_flag(agency) for agency in agencies}
-    return (
-        qualifying_incidents(area, policy, on=on, agencies=agencies)
-        .exclude(victim__person_key__in=people_with_open_cases(area))
-        .values(person=F("victim__person_key"))
-        .annotate(
-            count=Count(occasion(policy), distinct=True),
-            latest=Max("reported_on"),
-            name=Min("victim__name"),
-        )
-        .filter(count__gte=policy.applied_threshold)
-        .annotate(**flags)
-        .order_by("-count", "-latest", "person")
-    )
+) -> tuple[str, list[Any]]:
+    """The check as one SQL statement and its parameters. Each row: the person (``person_key``),
+    their occasions, their latest report date, a name from their records, then a 1/0 flag per
+    agency of ``agencies`` (in that order) saying whether it recorded one of their qualifying
+    incidents; most occasions first.
+
+    Written as SQL rather than built with the ORM: the sweep runs it for every area, and building
+    and compiling the equivalent queryset cost several times more than running it on a typical
+    area (bench/fixes/b1_b2.toml). It is plain SQL (CASE, ||, CAST AS TEXT, COUNT DISTINCT,
+    NOT IN) that SQLite and PostgreSQL run alike; the incidents are read from the
+    ``incident_reported_check`` index alone (``qualifying_incidents`` says the same conditions
+    with the ORM). People with an open case are left out per person, after grouping: as a
+    condition on the victim records before the join, it led PostgreSQL to hash every victim
+    record of the country for each area."""
+    incident = Incident._meta.db_table
+    victim = PartnerVictim._meta.db_table
+    case = CaseRecord._meta.db_table
+    occasion = _occasion_sql(policy)
+    flags = "".join(", MAX(CASE WHEN i.agency_id = %s THEN 1 ELSE 0 END)" for _ in agencies)
+    window = policy.report_within
+    late = "i.months_late <= %s" if window.months is not None else "i.days_late <= %s"
+    kind = "" if policy.diary_sheets_count else "AND i.kind = %s"
+    final = sorted(FINAL_STATUSES)
+    bodies = [agency.pk for agency in agencies]
+    sql = f"""
+        SELECT v.person_key, COUNT(DISTINCT {occasion}) AS occasions,
+               MAX(i.reported_on) AS latest, MIN(v.name){flags}
+        FROM {incident} i
+        JOIN {victim} v ON v.id = i.victim_id
+        WHERE i.area_id = %s
+          AND i.reported_on >= %s AND i.reported_on <= %s
+          AND i.agency_id IN ({_placeholders(len(bodies)) or "NULL"})
+          AND {late}
+          {kind}
+        GROUP BY v.person_key
+        HAVING COUNT(DISTINCT {occasion}) >= %s
+           AND v.person_key NOT IN (
+               SELECT pv.person_key
+               FROM {victim} pv
+               JOIN {case} c ON c.area_id = pv.area_id
+                            AND c.victim_name_key = pv.name_key
+                            AND c.victim_postcode_key = pv.postcode_key
+               WHERE pv.area_id = %s AND pv.postcode_key <> ''
+                 AND c.status NOT IN ({_placeholders(len(final))})
+           )
+        ORDER BY occasions DESC, latest DESC, v.person_key
+    """
+    params: list[Any] = [*bodies, area.pk]
+    params += [earliest_report(on, policy.application_within_months), on, *bodies]
+    params.append(window.months if window.months is not None else window.days or 0)
+    if not policy.diary_sheets_count:
+        params.append(ComplaintKind.COMPLAINT.value)
+    params += [policy.applied_threshold, area.pk, *final]
+    return sql, params
 
 
-def _row(values: Mapping[str, Any], agencies: list[Agency]) -> RepeatVictim:
-    return RepeatVictim(
-        person_key=int(values["person"]),
-        name=str(values["name"]),
-        agencies=tuple(a.name for a in agencies if values[f"agency_{a.pk}"]),
-        count=int(values["count"]),
-        latest_reported_on=values["latest"],
-    )
+def _as_date(value: date | str) -> date:
+    # SQLite gives an aggregate of a date column back as its ISO text.
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def repeat_victims(area: Area, *, on: date) -> list[RepeatVictim]:
@@ -210,9 +196,19 @@ def repeat_victims(area: Area, *, on: date) -> list[RepeatVictim]:
     if policy is None:
         return []
     agencies = relevant_bodies(area)
+    sql, params = counts_by_person(area, policy, on=on, agencies=agencies)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     return [
-        _row(values, agencies)
-        for values in counts_by_person(area, policy, on=on, agencies=agencies)
+        RepeatVictim(
+            person_key=int(person),
+            name=str(name),
+            agencies=tuple(a.name for a, flag in zip(agencies, flags, strict=True) if flag),
+            count=int(count),
+            latest_reported_on=_as_date(latest),
+        )
+        for person, count, latest, name, *flags in rows
     ]
 
 
