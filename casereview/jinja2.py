@@ -14,6 +14,8 @@ Django's Jinja2 backend calls :func:`environment` with its options (the loader f
 
 from __future__ import annotations
 
+from collections import ChainMap
+from collections.abc import KeysView, MutableMapping
 from typing import Any
 
 from django.templatetags.static import static
@@ -54,6 +56,35 @@ def _loader(app_loader: BaseLoader | None) -> BaseLoader:
     return ChoiceLoader([app_loader, govuk]) if app_loader is not None else govuk
 
 
+class TemplateGlobals(ChainMap[str, Any]):
+    """A template's globals over the environment's, as Jinja2 makes them, with a fast ``keys()``.
+
+    Every ``{% from "..." import macro %}`` asks Jinja2 for the imported template's module, and
+    Jinja2 first works out which globals of the importing template the imported one lacks
+    (``context.globals_keys - template.globals.keys()``) to decide whether its cached module
+    will do. With a ``ChainMap`` that difference tests each of the ~20 globals through Python
+    code (``KeysView.__contains__`` then ``ChainMap.__contains__``): about 20 µs a time, and a
+    staff page imports GOV.UK macros some 70 times while it renders (the macros import each
+    other), over a millisecond a page. The keys of one merged dictionary give the same answer
+    with one C-level set operation. The answer is the same (every template here has the
+    environment's globals and no others, so the difference is empty and the module is built
+    once per process, as before); only its cost changes.
+    """
+
+    def keys(self) -> KeysView[str]:
+        merged: dict[str, Any] = {}
+        for mapping in reversed(self.maps):
+            merged.update(mapping)
+        return merged.keys()
+
+
+class CaseReviewEnvironment(Environment):
+    """Jinja2's environment, with the template globals of :class:`TemplateGlobals`."""
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return TemplateGlobals({} if d is None else d, self.globals)
+
+
 def environment(**options: Any) -> Environment:
     options["loader"] = _loader(options.get("loader"))
     options["undefined"] = ChainableUndefined
@@ -62,7 +93,7 @@ def environment(**options: Any) -> Environment:
     extensions = list(options.pop("extensions", []))
     if "jinja2.ext.i18n" not in extensions:
         extensions.append("jinja2.ext.i18n")
-    env = Environment(extensions=extensions, autoescape=True, **options)
+    env = CaseReviewEnvironment(extensions=extensions, autoescape=True, **options)
 
     # "newstyle" gettext escapes the values interpolated into a message and marks the translated
     # text itself as safe, so translations never need |safe and variables are never unescaped.

@@ -2,7 +2,8 @@
 
 Least privilege by default. A person sees an area only through a membership of it; superusers
 and Django's ``is_staff`` flag grant nothing here, because they are about the admin site, not
-about case data. Anonymous and deactivated users have an empty scope.
+about case data. Anonymous and deactivated users have an empty scope. A user object keeps its
+scope once read (one query per request, not one per question), until any membership changes.
 
 Every read of case data starts from ``scope(user)``. Case selectors (added with the cases app)
 filter with ``Scope.area_q`` for area roles and ``Scope.agency_q`` for agency representatives,
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
+from django.db.models.signals import post_delete, post_save
 
 from casereview.accounts.models import Membership, Role, User
 from casereview.areas.models import Agency, Area
@@ -99,17 +101,45 @@ def _user_id(user: AbstractBaseUser | AnonymousUser | None) -> int | None:
     return int(pk) if pk is not None else None
 
 
+# Where a user object keeps the scope read for it: (memberships generation, user id, Scope).
+# A page asks for the signed-in person's scope several times (the access check, the view, its
+# selectors, the navigation); the user object Django's authentication middleware makes lives
+# for one request, so the memberships are read once per request instead of once per question.
+_SCOPE_ATTRIBUTE = "_casereview_scope"
+# Bumped whenever a membership is saved or deleted in this process (signals below), so a scope
+# kept on a user object is never used after its memberships changed: within one request, or
+# in a test or a command that holds the same user object across a change.
+_generation = 0
+
+
+def _memberships_changed(**_kwargs: object) -> None:
+    global _generation
+    _generation += 1
+
+
+post_save.connect(_memberships_changed, sender=Membership, dispatch_uid="scoping.saved")
+post_delete.connect(_memberships_changed, sender=Membership, dispatch_uid="scoping.deleted")
+
+
 def scope(user: AbstractBaseUser | AnonymousUser | None) -> Scope:
-    """Everything ``user`` may see, from their memberships (read fresh each call)."""
+    """Everything ``user`` may see, from their memberships: read once for a user object, and
+    again whenever a membership has changed since (see ``_SCOPE_ATTRIBUTE``)."""
     user_id = _user_id(user)
     if user_id is None:
         return Scope(user_id=None)
+    generation = _generation
+    kept = getattr(user, _SCOPE_ATTRIBUTE, None)
+    if isinstance(kept, tuple) and kept[0] == generation and kept[1] == user_id:
+        cached: Scope = kept[2]
+        return cached
     rows: Iterable[tuple[int, str, int | None]] = (
         Membership.objects.filter(user_id=user_id)
         .order_by("area_id", "role", "agency_id")
         .values_list("area_id", "role", "agency_id")
     )
-    return Scope(user_id=user_id, grants=tuple(Grant(a, r, g) for a, r, g in rows))
+    found = Scope(user_id=user_id, grants=tuple(Grant(a, r, g) for a, r, g in rows))
+    setattr(user, _SCOPE_ATTRIBUTE, (generation, user_id, found))
+    return found
 
 
 def areas_for(
@@ -131,8 +161,8 @@ def can(user: AbstractBaseUser | AnonymousUser | None, role: RoleArg, area: Area
 
 
 def has_any_membership(user: AbstractBaseUser | AnonymousUser | None) -> bool:
-    user_id = _user_id(user)
-    return user_id is not None and Membership.objects.filter(user_id=user_id).exists()
+    # The scope, not an EXISTS query of its own: the page that asks goes on to read the scope.
+    return not scope(user).is_empty
 
 
 def coordinators_of(area: Area | int) -> QuerySet[User]:

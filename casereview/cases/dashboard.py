@@ -23,7 +23,8 @@ from typing import Any
 
 from django import forms
 from django.core.paginator import Page, Paginator
-from django.db.models import F, Min, Q, QuerySet
+from django.db.models import Count, F, Min, Q, QuerySet
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -318,13 +319,30 @@ def base_cases(user: User, filters: Filters) -> QuerySet[Case]:
     return cases
 
 
-def bucket_counts(cases: QuerySet[Case], today: date) -> dict[str, int]:
-    """How many of ``cases`` are overdue, due today and due this week."""
+BUCKETS = (DUE_OVERDUE, DUE_TODAY, DUE_THIS_WEEK)
+
+
+def bucket_counts(cases: QuerySet[Case], today: date) -> tuple[dict[str, int], int]:
+    """How many of ``cases`` are overdue, due today and due this week, and how many there are
+    in all: one query (a conditional count per bucket over the annotated cases), not four."""
     nations = list(Nation.values)
-    return {
-        due: cases.filter(_due_q(due, today, nations)).count()
-        for due in (DUE_OVERDUE, DUE_TODAY, DUE_THIS_WEEK)
-    }
+    found = cases.aggregate(
+        all_cases=Count("pk"),
+        **{due: Count("pk", filter=_due_q(due, today, nations)) for due in BUCKETS},
+    )
+    return {due: int(found[due]) for due in BUCKETS}, int(found["all_cases"])
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count, which the page has already read with the bucket counts."""
+
+    def __init__(self, object_list: QuerySet[Case], per_page: int, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
 
 
 def in_bucket(cases: QuerySet[Case], due: str, today: date) -> QuerySet[Case]:
@@ -358,9 +376,12 @@ def build_dashboard(
 ) -> Dashboard:
     """The page of cases to show, with each case's urgency and the bucket counts."""
     cases = base_cases(user, filters)
-    counts = bucket_counts(cases, today)
+    counts, total = bucket_counts(cases, today)
     chosen = ordered(in_bucket(cases, filters.due, today))
-    page = Paginator(chosen, PAGE_SIZE).get_page(page_number)
+    # The number of cases the list pages through, already read with the bucket counts.
+    shown = counts[filters.due] if filters.due else total
+    paginator = CountedPaginator(chosen, PAGE_SIZE, shown)
+    page = paginator.get_page(page_number)
     rows = [
         Row(case, urgency_of(getattr(case, "next_due", None), today, case.area.nation))
         for case in page.object_list

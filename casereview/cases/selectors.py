@@ -3,6 +3,8 @@ their scope (``casereview.accounts.scoping``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 
@@ -31,9 +33,15 @@ def cases_for(user: AbstractBaseUser | AnonymousUser | None) -> QuerySet[Case]:
     )
 
 
-def case_for(user: AbstractBaseUser | AnonymousUser | None, reference: str) -> Case | None:
-    """The case with ``reference`` if ``user`` may see it; None otherwise (views answer 404)."""
-    return cases_for(user).filter(reference=reference.strip().upper()).first()
+def case_for(
+    user: AbstractBaseUser | AnonymousUser | None, reference: str, *, related: Sequence[str] = ()
+) -> Case | None:
+    """The case with ``reference`` if ``user`` may see it; None otherwise (views answer 404).
+    ``related``: relations to read in the same query, for a page that shows them."""
+    cases = cases_for(user)
+    if related:
+        cases = cases.select_related(*related)
+    return cases.filter(reference=reference.strip().upper()).first()
 
 
 def earlier_cases_of_victim(

@@ -8,7 +8,8 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from casereview.accounts.models import Membership, Role, User
+from casereview.accounts.models import Role, User
+from casereview.accounts.scoping import scope
 
 # (URL name, URL namespaces that belong to the section, the roles that see it: None for everyone)
 _ADMINISTRATORS = frozenset({Role.AREA_ADMINISTRATOR})
@@ -41,14 +42,14 @@ _ROLES_ATTRIBUTE = "_casereview_staff_roles"
 
 
 def _roles(request: HttpRequest | None) -> frozenset[str]:
-    """The roles of the person making ``request``, read once per request."""
+    """The roles of the person making ``request``, from their scope (read once per request)."""
     user = getattr(request, "user", None)
     if not isinstance(user, User):
         return frozenset()
     cached = getattr(request, _ROLES_ATTRIBUTE, None)
     if isinstance(cached, frozenset):
         return cached
-    roles = frozenset(Membership.objects.filter(user=user).values_list("role", flat=True))
+    roles = frozenset(grant.role for grant in scope(user).grants)
     setattr(request, _ROLES_ATTRIBUTE, roles)
     return roles
 

@@ -10,4 +10,7 @@ class PublicConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the progress e-mails as side effects of the case's steps.
+        from casereview.public import page_cache
         from casereview.public.track import notify  # noqa: F401
+
+        page_cache.connect_signals()

@@ -22,7 +22,7 @@ from casereview.areas.models import Area, Nation
 from casereview.areas.presenters import AreaPagePresenter
 from casereview.core.forms.rows import MAX_ROWS, rows_in
 from casereview.core.language import remember_language
-from casereview.public import links, ratelimit
+from casereview.public import links, page_cache, ratelimit
 from casereview.public.apply import flow, selectors, services
 from casereview.public.apply import forms as f
 from casereview.public.apply.selectors import ApplyArea
@@ -103,6 +103,7 @@ def _too_many(request: HttpRequest, area: Area) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@page_cache.cached_public_page
 def start(request: HttpRequest, slug: str) -> HttpResponse:
     area = _area(slug)
     where = selectors.taking_applications(area)

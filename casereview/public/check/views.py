@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from casereview.core.forms.rows import kept_values
+from casereview.public import page_cache
 from casereview.public.check import answers
 from casereview.public.check.explain import explain
 from casereview.public.check.forms import (
@@ -57,6 +58,7 @@ def _apply_url(place: CheckArea) -> str | None:
 
 
 @require_http_methods(["GET", "HEAD"])
+@page_cache.cached_public_page
 def start(request: HttpRequest, slug: str) -> HttpResponse:
     place = _place(slug)
     earlier = answers.load(request.session, place) is not None

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from casereview.areas.models import Area
 from casereview.letters.rendering import html_to_pdf
+from casereview.public import page_cache
 from casereview.public.information import letter as letters
 from casereview.public.information import selectors
 from casereview.public.information.forms import CommissionerLetterForm, posted_pairs
@@ -93,6 +94,7 @@ def _pdf_response(area: Area, context: dict[str, Any], version: int) -> HttpResp
 
 
 @require_http_methods(["GET", "HEAD"])
+@page_cache.cached_public_page
 def procedure(request: HttpRequest, slug: str) -> HttpResponse:
     area = selectors.area_or_404(slug)
     live = selectors.live_policy(area)
