@@ -266,6 +266,9 @@ SESSION_COOKIE_HTTPONLY = True
 # seconds after sign-in whatever happens (casereview.accounts.sessions).
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+# The public start, check and procedure pages are kept rendered per process for this many seconds
+# (casereview/public/page_cache.py); 0 turns the cache off.
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60)
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
