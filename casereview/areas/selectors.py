@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils.text import slugify
 
 from casereview.areas.models import Agency, Area, AreaPolicy, Nation
@@ -124,3 +126,33 @@ def relevant_bodies(area: Area) -> list[Agency]:
             "kind", "name"
         )
     )
+
+
+def current_policy_rules(area_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """The rules of ``current_policy_record`` of many areas in one query (only the rules are
+    read), by area id; an area without a policy is absent."""
+    found: dict[int, dict[str, Any]] = {}
+    rows = (
+        AreaPolicy.objects.filter(area_id__in=list(area_ids))
+        .order_by("area_id", "-version")
+        .values_list("area_id", "rules")
+    )
+    for area_id, rules in rows:
+        found.setdefault(area_id, rules)
+    return found
+
+
+def relevant_bodies_of(area_ids: Iterable[int]) -> dict[int, list[Agency]]:
+    """``relevant_bodies`` of many areas in one query, by area id, each list in the same order;
+    an area without relevant bodies is absent."""
+    found: dict[int, list[Agency]] = {}
+    agencies = (
+        Agency.objects.filter(
+            area_agencies__area_id__in=list(area_ids), area_agencies__relevant_body=True
+        )
+        .annotate(for_area=F("area_agencies__area_id"))
+        .order_by("kind", "name")
+    )
+    for agency in agencies:
+        found.setdefault(agency.for_area, []).append(agency)
+    return found

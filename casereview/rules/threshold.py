@@ -75,6 +75,33 @@ class Complaint:
         if self.reported_date < self.behaviour_date:
             raise ValueError(f"complaint {self.id}: reported before the behaviour it reports")
 
+    @classmethod
+    def from_record(
+        cls,
+        id: str,
+        behaviour_date: date,
+        reported_date: date,
+        agency: str,
+        incident: str,
+        kind: ComplaintKind,
+    ) -> Complaint:
+        """The same complaint as ``Complaint(...)``, with the same check, built for a caller
+        that makes thousands from stored records whose fields already have the right types: the
+        frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, which
+        cost more than evaluating the complaint (bench/fixes/b1_b2.toml)."""
+        if reported_date < behaviour_date:
+            raise ValueError(f"complaint {id}: reported before the behaviour it reports")
+        complaint = object.__new__(cls)
+        complaint.__dict__.update(
+            id=id,
+            behaviour_date=behaviour_date,
+            reported_date=reported_date,
+            agency=agency,
+            incident=incident,
+            kind=kind,
+        )
+        return complaint
+
 
 @dataclass(frozen=True)
 class ComplaintOutcome:
@@ -181,20 +208,32 @@ def _classify(
     application_date: date, complaints: Iterable[Complaint], policy: LocalPolicy
 ) -> _Classified:
     items = list(complaints)
+    _check_ids(items)
+    own, deadlines, groups_of = _own_reasons(application_date, items, policy)
+    counted_index, qualifying_count = _group(own, groups_of, range(len(items)), items)
+    return _Classified(items, own, deadlines, counted_index, qualifying_count)
+
+
+def _check_ids(items: Sequence[Complaint]) -> None:
     seen: set[str] = set()
     for complaint in items:
         if complaint.id in seen:
             raise ValueError(f"complaint id {complaint.id!r} is used more than once")
         seen.add(complaint.id)
 
-    # One pass: each complaint's own reasons and deadlines, and its group (a shared incident
-    # key; else, under the same-day rule, the behaviour date; else itself). Deadlines depend only
-    # on a date and a complaint set reuses a few hundred dates, so each is computed once per
-    # call. This loop runs once per complaint: it is written flat, because at 100,000
-    # complaints every function call and list in it shows.
+
+def _own_reasons(
+    application_date: date, items: Sequence[Complaint], policy: LocalPolicy
+) -> tuple[list[tuple[Reason, ...]], list[tuple[date, date]], list[tuple[str, object]]]:
+    """Each complaint's own reasons (in ``Reason`` order), deadlines and group: a shared
+    incident key; else, under the same-day rule, the behaviour date; else itself. None of these
+    depends on the other complaints, so one pass serves every subset evaluated (``_group``)."""
+    # Deadlines depend only on a date and a complaint set reuses a few hundred dates, so each is
+    # computed once per call. This loop runs once per complaint: it is written flat, because at
+    # 100,000 complaints every function call and list in it shows.
     own: list[tuple[Reason, ...]] = []
     deadlines: list[tuple[date, date]] = []
-    groups: dict[tuple[str, object], list[int]] = {}
+    groups_of: list[tuple[str, object]] = []
     report_by_of: dict[date, date] = {}
     apply_by_of: dict[date, date] = {}
     last_day = policy.report_within.last_day
@@ -230,37 +269,55 @@ def _classify(
             own.append(no_reasons)
         deadlines.append((report_by, apply_by))
         key = complaint.incident.strip()
-        group: tuple[str, object]
         if key:
-            group = ("incident", key)
+            groups_of.append(("incident", key))
         elif same_day:
-            group = ("day", behaviour)
+            groups_of.append(("day", behaviour))
         else:
-            group = ("single", index)
+            groups_of.append(("single", index))
+    return own, deadlines, groups_of
+
+
+def _group(
+    own: Sequence[tuple[Reason, ...]],
+    groups_of: Sequence[tuple[str, object]],
+    chosen: Iterable[int],
+    items: Sequence[Complaint],
+) -> tuple[list[int], int]:
+    """Group the complaints at positions ``chosen`` (ascending) of ``items``: for each of them,
+    in that order, the position among them of the complaint counted for its group, and the
+    number of counted qualifying complaints."""
+    groups: dict[tuple[str, object], list[int]] = {}
+    positions: list[int] = []
+    for position, index in enumerate(chosen):
+        positions.append(index)
+        group = groups_of[index]
         members = groups.get(group)
         if members is None:
-            groups[group] = [index]
+            groups[group] = [position]
         else:
-            members.append(index)
+            members.append(position)
 
-    counted_index: list[int] = [0] * len(items)
-    reported_of = [complaint.reported_date for complaint in items].__getitem__
+    counted_index: list[int] = [0] * len(positions)
+    reported_of = [items[index].reported_date for index in positions].__getitem__
     for members in groups.values():
         if len(members) == 1:
             counted_index[members[0]] = members[0]
             continue
-        eligible = [index for index in members if not own[index]]
+        eligible = [position for position in members if not own[positions[position]]]
         pool = eligible or members
         # Earliest reported, then input order: ``members`` are in input order and ``min`` keeps
-        # the first of equal keys, so the index is the tie-breaker.
-        chosen = min(pool, key=reported_of)
-        for index in members:
-            counted_index[index] = chosen
+        # the first of equal keys, so the position is the tie-breaker.
+        counted = min(pool, key=reported_of)
+        for position in members:
+            counted_index[position] = counted
 
     qualifying_count = sum(
-        1 for index, chosen in enumerate(counted_index) if chosen == index and not own[index]
+        1
+        for position, counted in enumerate(counted_index)
+        if counted == position and not own[positions[position]]
     )
-    return _Classified(items, own, deadlines, counted_index, qualifying_count)
+    return counted_index, qualifying_count
 
 
 def count_qualifying(
@@ -285,7 +342,47 @@ def evaluate_threshold(
     policy: LocalPolicy = STATUTORY_DEFAULTS,
 ) -> ThresholdResult:
     """Which complaints qualify and count, and whether the threshold is met (module docstring)."""
-    classified = _classify(application_date, complaints, policy)
+    return _result(application_date, _classify(application_date, complaints, policy), policy)
+
+
+def evaluate_threshold_and_count(
+    application_date: date,
+    complaints: Iterable[Complaint],
+    include: Sequence[bool],
+    policy: LocalPolicy = STATUTORY_DEFAULTS,
+) -> tuple[ThresholdResult, ThresholdCount]:
+    """``evaluate_threshold`` of the complaints whose ``include`` flag is set (in order), and
+    ``count_qualifying`` of all of them: the same two answers, from one pass over each
+    complaint's own reasons and deadlines (they do not depend on the other complaints) and a
+    grouping per set. A case's confirmed complaints, and all of them "if all were confirmed"."""
+    items = list(complaints)
+    if len(include) != len(items):
+        raise ValueError("give one include flag per complaint")
+    _check_ids(items)
+    own, deadlines, groups_of = _own_reasons(application_date, items, policy)
+    counted_all, count_all = _group(own, groups_of, range(len(items)), items)
+    applied = policy.applied_threshold
+    everything = ThresholdCount(
+        threshold_met=count_all >= applied, threshold=applied, qualifying_count=count_all
+    )
+    chosen = [index for index, flag in enumerate(include) if flag]
+    if len(chosen) == len(items):
+        subset = _Classified(items, own, deadlines, counted_all, count_all)
+    else:
+        counted_index, qualifying_count = _group(own, groups_of, chosen, items)
+        subset = _Classified(
+            [items[index] for index in chosen],
+            [own[index] for index in chosen],
+            [deadlines[index] for index in chosen],
+            counted_index,
+            qualifying_count,
+        )
+    return _result(application_date, subset, policy), everything
+
+
+def _result(
+    application_date: date, classified: _Classified, policy: LocalPolicy
+) -> ThresholdResult:
     items, own, deadlines = classified.items, classified.own, classified.deadlines
     counted_index = classified.counted_index
     outcomes = []

@@ -18,12 +18,16 @@ the list names exactly the people for whom an application made today would meet 
   name and postcode as one of their records.
 
 The counting is one set-based query (GROUP BY person, HAVING count >= threshold) that runs on
-SQLite and PostgreSQL alike: no Python loop over incidents. ``bench/b2_repeat_victims.py``
-measures it over every area of the national data set, against the same computation in DuckDB.
+SQLite and PostgreSQL alike: no Python loop over incidents. ``repeat_victims`` checks one area
+(its page); ``repeat_victims_for_areas`` checks many at once, with one query for their policies,
+one for their relevant bodies and one counting statement for all of them, each area under its
+own policy: what a check of the whole service runs. ``bench/b2_repeat_victims.py`` measures that
+over every area of the national data set, against the same computation in DuckDB.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -32,7 +36,12 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from casereview.areas.models import Agency, Area
-from casereview.areas.selectors import current_policy_record, relevant_bodies
+from casereview.areas.selectors import (
+    current_policy_record,
+    current_policy_rules,
+    relevant_bodies,
+    relevant_bodies_of,
+)
 from casereview.cases.models import Case as CaseRecord
 from casereview.cases.models import ComplaintKind
 from casereview.cases.workflow import FINAL_STATUSES
@@ -210,6 +219,139 @@ def repeat_victims(area: Area, *, on: date) -> list[RepeatVictim]:
         )
         for person, count, latest, name, *flags in rows
     ]
+
+
+# Areas per counting statement of ``repeat_victims_for_areas``: each brings its policy's numbers
+# and its relevant bodies as parameters, and this keeps a statement well inside the databases'
+# limits on parameters (SQLite 32,766, PostgreSQL 65,535) however many bodies an area has.
+AREAS_PER_STATEMENT = 400
+# An area's agencies come back as a bit set in a 64-bit integer (below).
+_MOST_BODIES = 62
+
+
+def _many_areas_sql(
+    checks: list[tuple[int, LocalPolicy, list[Agency]]], *, on: date
+) -> tuple[str, list[Any]]:
+    """The check of several areas as one statement: ``counts_by_person`` with each area's policy
+    and relevant bodies given as rows of two small tables (``VALUES``) joined to its incidents,
+    instead of as constants. Each row: area, person, occasions, latest report, a name, and which
+    of the area's bodies recorded their qualifying incidents as a bit set (bit ``n`` for the
+    area's ``n``-th body): SUM(DISTINCT 2^n) over the incidents is their bitwise OR, in plain SQL
+    both databases run. ``p CROSS JOIN incident`` keeps SQLite's loop in that order (PostgreSQL
+    plans it as any join): for each area, a range of the covering index from the area's own
+    earliest report, rather than every area's incidents up to ``on`` filtered afterwards."""
+    incident = Incident._meta.db_table
+    victim = PartnerVictim._meta.db_table
+    case = CaseRecord._meta.db_table
+    final = sorted(FINAL_STATUSES)
+    # Typed values, so that PostgreSQL knows a column of NULLs is a number; but SQLite stores
+    # dates as ISO text, which CAST AS DATE (numeric affinity) would turn into the year.
+    day = "%s" if connection.vendor == "sqlite" else "CAST(%s AS DATE)"
+    policy_row = (
+        "(CAST(%s AS BIGINT), CAST(%s AS INTEGER), CAST(%s AS INTEGER), "
+        f"CAST(%s AS INTEGER), {day}, CAST(%s AS INTEGER), CAST(%s AS INTEGER))"
+    )
+    policy_rows: list[str] = []
+    body_rows: list[str] = []
+    params: list[Any] = []
+    for area_id, policy, _ in checks:
+        window = policy.report_within
+        policy_rows.append(policy_row)
+        params += [
+            area_id,
+            policy.applied_threshold,
+            window.months,
+            (window.days or 0) if window.months is None else None,
+            earliest_report(on, policy.application_within_months),
+            int(policy.diary_sheets_count),
+            int(policy.same_day_is_same_occasion),
+        ]
+    for area_id, _, agencies in checks:
+        for position, agency in enumerate(agencies):
+            body_rows.append("(CAST(%s AS BIGINT), CAST(%s AS BIGINT), CAST(%s AS BIGINT))")
+            params += [area_id, agency.pk, 1 << position]
+    params += [on, ComplaintKind.COMPLAINT.value, *final]
+    occasion = (
+        "CASE WHEN i.linked THEN 'g' || CAST(i.group_key AS TEXT)"
+        " WHEN p.same_day = 1 THEN 'd' || CAST(i.behaviour_on AS TEXT)"
+        " ELSE 'i' || CAST(i.id AS TEXT) END"
+    )
+    sql = f"""
+        WITH p (area_id, threshold, report_months, report_days, earliest, diary_sheets,
+                same_day) AS (VALUES {", ".join(policy_rows)}),
+             b (area_id, agency_id, bit) AS (VALUES {", ".join(body_rows)})
+        SELECT i.area_id, v.person_key, COUNT(DISTINCT {occasion}) AS occasions,
+               MAX(i.reported_on) AS latest, MIN(v.name), SUM(DISTINCT b.bit)
+        FROM p
+        CROSS JOIN {incident} i
+        JOIN b ON b.area_id = i.area_id AND b.agency_id = i.agency_id
+        JOIN {victim} v ON v.id = i.victim_id
+        WHERE i.area_id = p.area_id AND i.reported_on >= p.earliest AND i.reported_on <= %s
+          AND CASE WHEN p.report_months IS NOT NULL THEN i.months_late <= p.report_months
+                   ELSE i.days_late <= p.report_days END
+          AND (p.diary_sheets = 1 OR i.kind = %s)
+        GROUP BY i.area_id, v.person_key, p.threshold
+        HAVING COUNT(DISTINCT {occasion}) >= p.threshold
+           AND NOT EXISTS (
+               SELECT 1
+               FROM {victim} pv
+               JOIN {case} c ON c.area_id = pv.area_id
+                            AND c.victim_name_key = pv.name_key
+                            AND c.victim_postcode_key = pv.postcode_key
+               WHERE pv.person_key = v.person_key AND pv.area_id = i.area_id
+                 AND pv.postcode_key <> ''
+                 AND c.status NOT IN ({_placeholders(len(final))})
+           )
+        ORDER BY i.area_id, occasions DESC, latest DESC, v.person_key
+    """
+    return sql, params
+
+
+def repeat_victims_for_areas(areas: Iterable[Area], *, on: date) -> dict[int, list[RepeatVictim]]:
+    """``repeat_victims`` of every area of ``areas``, by area id (every area given is a key; an
+    area without a policy or relevant bodies has an empty list), with the same rows in the same
+    order as ``repeat_victims(area, on=on)`` gives for each.
+
+    A check of the whole service runs this rather than ``repeat_victims`` per area: that costs
+    three queries per area (its policy, its bodies, the count), whose round trips and statement
+    preparation took most of the time of a sweep of 318 small areas (bench/fixes/b1_b2.toml);
+    here the policies and bodies are one query each, and one statement counts for up to
+    ``AREAS_PER_STATEMENT`` areas."""
+    ids = [area.pk for area in areas]
+    found: dict[int, list[RepeatVictim]] = {area_id: [] for area_id in ids}
+    rules = current_policy_rules(ids)
+    bodies = relevant_bodies_of(ids)
+    checks: list[tuple[int, LocalPolicy, list[Agency]]] = []
+    for area_id in ids:
+        record = rules.get(area_id)
+        agencies = bodies.get(area_id, [])
+        if record is None or not agencies:
+            continue  # no policy: nothing to check; no bodies: no incident qualifies
+        if len(agencies) > _MOST_BODIES:
+            # More bodies than the bit set holds: this area on its own (never seen in practice).
+            found[area_id] = repeat_victims(Area.objects.get(pk=area_id), on=on)
+            continue
+        checks.append((area_id, policy_from_dict(record), agencies))
+    for start in range(0, len(checks), AREAS_PER_STATEMENT):
+        chunk = checks[start : start + AREAS_PER_STATEMENT]
+        names_of = {area_id: [agency.name for agency in agencies] for area_id, _, agencies in chunk}
+        sql, params = _many_areas_sql(chunk, on=on)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        for area_id, person, count, latest, name, bits in rows:
+            names = names_of[area_id]
+            mask = int(bits)
+            found[area_id].append(
+                RepeatVictim(
+                    person_key=int(person),
+                    name=str(name),
+                    agencies=tuple(n for k, n in enumerate(names) if mask >> k & 1),
+                    count=int(count),
+                    latest_reported_on=_as_date(latest),
+                )
+            )
+    return found
 
 
 def person_incidents(area: Area, person_key: int, *, on: date) -> QuerySet[Incident]:

@@ -1,0 +1,80 @@
+"""The check of many areas at once (``repeat_victims_for_areas``, what a check of the whole
+service runs) gives every area exactly what its own page's ``repeat_victims(area)`` gives, each
+under its own policy, and does so in a fixed number of queries however many areas there are."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from bench.b2_repeat_victims import Builder
+from casereview.areas.models import Area, AreaAgency, AreaPolicy
+from casereview.cases.models import Case
+from casereview.partners.duties.repeat_victims import repeat_victims, repeat_victims_for_areas
+from casereview.rules import REFERENCE_PROCEDURE, policy_to_dict
+
+ON = date(2026, 3, 16)
+
+POLICIES: tuple[dict[str, Any], ...] = (
+    {},  # the reference procedure: 30 days to report, diary sheets do not count
+    {"report_within": {"months": 1}, "diary_sheets_count": True},
+    {"threshold": 2, "application_within_months": 3},
+    {"same_day_is_same_occasion": False, "report_within": {"days": 10}},
+)
+
+
+@pytest.fixture
+def areas(db: None) -> list[Area]:
+    builder = Builder(seed=23, on=ON)
+    return [builder.area(600, rules, open_case_one_in=12) for rules in POLICIES]
+
+
+def test_every_area_gets_the_same_rows_in_the_same_order_as_its_own_check(
+    areas: list[Area],
+) -> None:
+    found = repeat_victims_for_areas(areas, on=ON)
+
+    assert list(found) == [area.pk for area in areas]
+    for area in areas:
+        assert found[area.pk] == repeat_victims(area, on=ON)
+    assert all(found[area.pk] for area in areas)  # every policy lists somebody
+    assert any(len(row.agencies) > 1 for rows in found.values() for row in rows)
+
+
+def test_the_latest_policy_version_is_the_one_applied(areas: list[Area]) -> None:
+    first = areas[0]
+    stricter = policy_to_dict(REFERENCE_PROCEDURE) | {"report_within": {"days": 1}}
+    AreaPolicy.objects.create(
+        area=first, version=2, rules=stricter, effective_from=ON - timedelta(days=1)
+    )
+
+    found = repeat_victims_for_areas(areas, on=ON)
+
+    assert found[first.pk] == repeat_victims(first, on=ON)
+    assert found[areas[1].pk] == repeat_victims(areas[1], on=ON)
+
+
+def test_an_area_without_a_policy_or_relevant_bodies_lists_nobody(areas: list[Area]) -> None:
+    without_policy, without_bodies = areas[0], areas[1]
+    Case.objects.filter(area=without_policy).delete()  # its cases hold on to its policy
+    AreaPolicy.objects.filter(area=without_policy).delete()
+    AreaAgency.objects.filter(area=without_bodies).update(relevant_body=False)
+
+    found = repeat_victims_for_areas(areas, on=ON)
+
+    assert found[without_policy.pk] == [] == repeat_victims(without_policy, on=ON)
+    assert found[without_bodies.pk] == [] == repeat_victims(without_bodies, on=ON)
+    assert found[areas[2].pk] == repeat_victims(areas[2], on=ON)
+
+
+def test_the_check_of_many_areas_takes_three_queries_however_many_areas(
+    areas: list[Area],
+) -> None:
+    with CaptureQueriesContext(connection) as queries:
+        repeat_victims_for_areas(areas, on=ON)
+
+    assert len(queries) == 3  # policies, relevant bodies, one counting statement
