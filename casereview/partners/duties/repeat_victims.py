@@ -221,10 +221,12 @@ def repeat_victims(area: Area, *, on: date) -> list[RepeatVictim]:
     ]
 
 
-# Areas per counting statement of ``repeat_victims_for_areas``: each brings its policy's numbers
-# and its relevant bodies as parameters, and this keeps a statement well inside the databases'
-# limits on parameters (SQLite 32,766, PostgreSQL 65,535) however many bodies an area has.
-AREAS_PER_STATEMENT = 400
+# Areas per counting statement of ``repeat_victims_for_areas``. Measured over the national data
+# set (bench/fixes/b1_b2.toml): one statement for all 318 areas took twice as long on SQLite as
+# statements of ten (its GROUP BY and COUNT(DISTINCT) temporary B-trees outgrow the page cache),
+# and a statement per area pays a round trip each; ten was the fastest on both databases. It also
+# keeps a statement far inside the limits on parameters however many bodies an area has.
+AREAS_PER_STATEMENT = 10
 # An area's agencies come back as a bit set in a 64-bit integer (below).
 _MOST_BODIES = 62
 
@@ -315,7 +317,7 @@ def repeat_victims_for_areas(areas: Iterable[Area], *, on: date) -> dict[int, li
     A check of the whole service runs this rather than ``repeat_victims`` per area: that costs
     three queries per area (its policy, its bodies, the count), whose round trips and statement
     preparation took most of the time of a sweep of 318 small areas (bench/fixes/b1_b2.toml);
-    here the policies and bodies are one query each, and one statement counts for up to
+    here the policies and bodies are one query each, and one statement counts for each
     ``AREAS_PER_STATEMENT`` areas."""
     ids = [area.pk for area in areas]
     found: dict[int, list[RepeatVictim]] = {area_id: [] for area_id in ids}

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from bench.b2_repeat_victims import Builder
 from casereview.areas.models import Area, AreaAgency, AreaPolicy
 from casereview.cases.models import Case
+from casereview.partners.duties import repeat_victims as repeat_victims_module
 from casereview.partners.duties.repeat_victims import repeat_victims, repeat_victims_for_areas
 from casereview.rules import REFERENCE_PROCEDURE, policy_to_dict
 
@@ -71,10 +72,16 @@ def test_an_area_without_a_policy_or_relevant_bodies_lists_nobody(areas: list[Ar
     assert found[areas[2].pk] == repeat_victims(areas[2], on=ON)
 
 
-def test_the_check_of_many_areas_takes_three_queries_however_many_areas(
-    areas: list[Area],
+def test_the_check_of_many_areas_takes_two_queries_and_a_statement_per_group_of_areas(
+    areas: list[Area], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    assert len(areas) <= repeat_victims_module.AREAS_PER_STATEMENT
     with CaptureQueriesContext(connection) as queries:
-        repeat_victims_for_areas(areas, on=ON)
+        together = repeat_victims_for_areas(areas, on=ON)
+    monkeypatch.setattr(repeat_victims_module, "AREAS_PER_STATEMENT", 1)
+    with CaptureQueriesContext(connection) as one_by_one:
+        apart = repeat_victims_for_areas(areas, on=ON)
 
     assert len(queries) == 3  # policies, relevant bodies, one counting statement
+    assert len(one_by_one) == 2 + len(areas)
+    assert apart == together
