@@ -360,6 +360,8 @@ def ordered(cases: QuerySet[Case]) -> QuerySet[Case]:
 class Row:
     case: Case
     urgency: Urgency
+    # ``case.get_status_display()``, from the labels read once for the page.
+    status_label: str
 
 
 @dataclass(frozen=True)
@@ -382,8 +384,13 @@ def build_dashboard(
     shown = counts[filters.due] if filters.due else total
     paginator = CountedPaginator(chosen, PAGE_SIZE, shown)
     page = paginator.get_page(page_number)
+    labels = {value: str(label) for value, label in Case._meta.get_field("status").flatchoices}
     rows = [
-        Row(case, urgency_of(getattr(case, "next_due", None), today, case.area.nation))
+        Row(
+            case,
+            urgency_of(getattr(case, "next_due", None), today, case.area.nation),
+            labels.get(case.status, case.status),
+        )
         for case in page.object_list
     ]
     return Dashboard(filters, page, rows, counts, page.paginator.count)

@@ -7,9 +7,10 @@ Aware datetimes are shown in the service's time zone (Europe/London).
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from django.utils import dateformat, timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 
 def _local(value: dt.datetime) -> dt.datetime:
@@ -22,6 +23,15 @@ def govuk_date(value: dt.date | dt.datetime | None) -> str:
         return ""
     if isinstance(value, dt.datetime):
         value = _local(value).date()
+    return _date_in(value, get_language())
+
+
+@lru_cache(maxsize=8192)
+def _date_in(value: dt.date, language: str | None) -> str:
+    """One date written in one language, kept: a case page writes some hundred dates, many of
+    them the same few days, and Django's ``dateformat`` costs some 15 µs a call. The month
+    name depends only on the language, which is part of the key (the active one: the caller
+    runs with it active), so a kept string is the one ``dateformat`` would give again."""
     return dateformat.format(value, "j F Y")
 
 

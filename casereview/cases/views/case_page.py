@@ -21,11 +21,18 @@ from casereview.appeals.models import Appeal, AppealStatus
 from casereview.appeals.selectors import appeals_of, can_lodge
 from casereview.audit.log import record_view
 from casereview.cases.dashboard import Urgency, deadline_urgency
-from casereview.cases.models import Case, ComplaintSource, Deadline, DeadlineKind
-from casereview.cases.presenters import lead_agency, meeting_views, victim_voice_of
+from casereview.cases.models import Case, Complaint, ComplaintSource, Deadline, DeadlineKind
+from casereview.cases.presenters import (
+    choice_labels,
+    information_requests_of,
+    lead_agency,
+    meeting_views,
+    victim_voice_of,
+)
 from casereview.cases.selectors import cases_for, earlier_cases_of
 from casereview.cases.views.common import can_act, case_or_404, staff_navigation
 from casereview.cases.workflow import FINAL_STATUSES, Status, Step, allowed_steps
+from casereview.letters.models import Letter
 from casereview.partners.services import relevant_bodies_to_ask
 from casereview.reviews.models import Meeting
 
@@ -218,11 +225,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     due_by_request = {
         d.information_request_id: d for d in deadlines if d.information_request_id is not None
     }
-    requests = list(
-        case.information_requests.select_related("agency", "requested_by").prefetch_related(
-            "responses__recorded_by"
-        )
-    )
+    requests = information_requests_of(case)
     complaints = list(case.complaints.select_related("agency"))
     repeat_of = visible.filter(pk=case.repeat_of_id).first() if case.repeat_of_id else None
     acting = can_act(request, case)
@@ -269,6 +272,12 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "can_record_response": Step.RECORD_RESPONSE in allowed_steps(case.status),
             "deadlines": deadline_rows(case, deadlines, today),
             "letters": list(case.letters.all()),
+            # get_<field>_display() of the letters and complaints, read once for all the rows
+            "letter_labels": {
+                field: choice_labels(Letter, field)
+                for field in ("kind", "recipient", "delivery", "status")
+            },
+            "complaint_kinds": choice_labels(Complaint, "kind"),
             "earlier_cases": list(earlier_cases_of(case).filter(pk__in=visible.values("pk"))),
             "repeat_of": repeat_of,
             "events": list(case.events.select_related("by").order_by("-at", "-pk")),
