@@ -37,3 +37,17 @@ def test_a_missing_or_broken_manifest_means_making_it_again(tmp_path: Path) -> N
 
     assert not dataset._fresh(tmp_path / "missing.json", wanted)
     assert not dataset._fresh(broken, wanted)
+
+
+def test_a_data_set_made_the_same_way_over_older_migrations_is_migrated_forward(
+    tmp_path: Path,
+) -> None:
+    wanted = {"generator_version": 3, "seed": 2014, "scale": 1.0, "schema": "new"}
+    manifest = tmp_path / "m.json"
+    manifest.write_text(json.dumps({"made_with": {**wanted, "schema": "old"}}))
+
+    assert not dataset._fresh(manifest, wanted)
+    assert dataset._only_the_schema_differs(manifest, wanted)
+    for changed in ({"seed": 7}, {"scale": 0.5}, {"generator_version": 2}):
+        manifest.write_text(json.dumps({"made_with": {**wanted, **changed, "schema": "old"}}))
+        assert not dataset._only_the_schema_differs(manifest, wanted), changed
