@@ -164,7 +164,8 @@ class Page(PaginationBase):
 )
 def push_incidents(request: HttpRequest, batch: IncidentBatchIn) -> Status[dict[str, Any]]:
     token = token_of(request)
-    records = [IncidentRecord(**incident.model_dump()) for incident in batch.incidents]
+    # The validated fields as they are (``model_dump`` would copy each record to a new dict).
+    records = [IncidentRecord(**incident.__dict__) for incident in batch.incidents]
     try:
         with _as_agency(token):
             result = ingest_incidents(token.area, token.agency, records, by=None)

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from casereview.partners.duties.second_report import raise_second_report_prompts
-from casereview.partners.matching.services import propose_matches
-from casereview.partners.models import Incident
+from casereview.partners.matching.services import IncidentFacts, propose_matches
 
 
-def after_incidents_saved(incidents: Sequence[Incident]) -> None:
+def after_incidents_saved(incidents: Sequence[IncidentFacts]) -> None:
+    """``incidents``: model instances, or the ingest service's rows (the same facts)."""
     if not incidents:
         return
     propose_matches(incidents)

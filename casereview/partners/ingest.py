@@ -15,18 +15,28 @@ CSV import that failed part-way be finished by uploading the same file again.
 Records are stored in chunks, each in its own transaction together with what follows from it
 (``partners.effects.after_incidents_saved``: match proposals, second-report prompts), so a
 large file does not hold one long write lock, and progress can be reported between chunks.
+
+A chunk is a handful of set-based statements whatever its size: one query for the incidents
+already held under its references, one or two for its victims, then one ``executemany`` each
+to insert the new victims and incidents and to update the changed ones, with keys taken
+beforehand (``_take_keys``) so that a new row's own ``person_key``/``group_key`` is written with
+it. No model instance is made on the way: rows are tuples, and what follows from them reads
+``StoredIncident`` rows. Bulk writes send no signals, so each chunk writes its own audit record
+per table (``record_batch``), naming counts only.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, time
 from typing import Any, NamedTuple
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -35,14 +45,18 @@ from casereview.accounts.models import User
 from casereview.areas.models import Agency, Area
 from casereview.areas.selectors import acts_in
 from casereview.audit.log import record_batch
-from casereview.cases.models import ComplaintKind, normalise_name, normalise_postcode
+from casereview.cases.models import ComplaintKind, normalise_name
 from casereview.partners import effects
-from casereview.partners.models import Incident, PartnerVictim
+from casereview.partners.matching.sets import SQLITE_LISTED, AnyOf
+from casereview.partners.models import Incident, PartnerVictim, months_late
 
 # Section 104 of the Anti-social Behaviour, Crime and Policing Act 2014 came into force on
 # 20 October 2014: nothing before it can count towards a Case Review.
 COMMENCEMENT = date(2014, 10, 20)
-CHUNK_SIZE = 500
+# Records stored in one transaction: an API batch (at most 1,000 records) is one chunk, a CSV
+# file a chunk per 2,000 rows. A chunk's fixed cost (its lookups, audit records and commit) is
+# then under a tenth of its time, and SQLite's write lock is held for a fraction of a second.
+CHUNK_SIZE = 2000
 # Free-text fields are unlimited in the database; a record longer than this is a mistake (a
 # whole file pasted into one cell), not an incident.
 MAX_TEXT = 10_000
@@ -106,13 +120,20 @@ class RecordProblem:
 
 @dataclass(frozen=True)
 class IngestResult:
-    """How many records were new, changed or already stored as sent; ``incidents`` are the
-    stored incidents of every record, in the order of the batch."""
+    """How many records were new, changed or already stored as sent; ``incident_ids`` are the
+    pks of the stored incidents of every record, in the order of the batch."""
 
     created: int
     updated: int
     unchanged: int
-    incidents: tuple[Incident, ...]
+    incident_ids: tuple[int, ...]
+
+    @property
+    def incidents(self) -> list[Incident]:
+        """The stored incidents of every record, in the order of the batch, read from the
+        database when asked for (the API and the CSV import only need the counts)."""
+        found = Incident.objects.select_related("victim").in_bulk(self.incident_ids)
+        return [found[pk] for pk in self.incident_ids]
 
 
 class RejectedRecords(Exception):
@@ -149,8 +170,20 @@ def cleaned(record: IncidentRecord) -> IncidentRecord:
     return replace(record, **changes) if changes else record
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def postcode_key(value: str) -> str:
+    """``casereview.cases.models.normalise_postcode`` (no spaces, capitals), its pattern
+    compiled once: a batch normalises a few thousand postcodes."""
+    return _SPACES.sub("", value).upper()
+
+
+@functools.lru_cache(maxsize=65_536)
 def looks_like_postcode(value: str) -> bool:
-    return bool(_POSTCODE.match(normalise_postcode(value)))
+    """Whether ``value`` has the shape of a UK postcode. Remembered: a batch names the same
+    few postcodes (its victims', its streets') again and again."""
+    return bool(_POSTCODE.match(postcode_key(value)))
 
 
 # One whole sentence per date, so that each reads naturally in Welsh too. Lazy, and made once:
@@ -249,12 +282,51 @@ def _victim_problems(record: IncidentRecord, *, today: date) -> Iterable[tuple[s
             yield "victim_postcode", _("Enter a real UK postcode for the victim, like SG13 8EQ")
 
 
+def _fine(record: IncidentRecord, today: date) -> bool:
+    """Whether ``_problems_of(record)`` finds nothing, decided in one expression: almost every
+    record of a batch is fine, and walking the generator for each (and translating nothing)
+    cost more than storing it. Any record this refuses is checked in full by
+    ``_problems_of``, which alone says what is wrong."""
+    name = record.victim_name
+    return (
+        0 < len(record.agency_reference) <= MAX_REFERENCE
+        and COMMENCEMENT <= record.behaviour_on <= record.reported_on <= today
+        and record.kind in _KINDS
+        and (
+            not record.postcode
+            or (len(record.postcode) <= MAX_POSTCODE and looks_like_postcode(record.postcode))
+        )
+        and len(record.location) <= MAX_TEXT
+        and len(record.description) <= MAX_TEXT
+        and len(record.victim_address) <= MAX_TEXT
+        and (
+            0 < len(name) <= MAX_VICTIM_NAME
+            if name
+            else not (
+                record.victim_date_of_birth
+                or record.victim_address
+                or record.victim_postcode
+                or record.victim_reference
+            )
+        )
+        and len(record.victim_reference) <= MAX_VICTIM_REFERENCE
+        and (record.victim_date_of_birth is None or record.victim_date_of_birth < today)
+        and (
+            not record.victim_postcode
+            or (
+                len(record.victim_postcode) <= MAX_POSTCODE
+                and looks_like_postcode(record.victim_postcode)
+            )
+        )
+    )
+
+
 def _victim_details(record: IncidentRecord) -> tuple[str, date | None, str, str]:
     return (
         record.victim_name,
         record.victim_date_of_birth,
         record.victim_address,
-        normalise_postcode(record.victim_postcode),
+        postcode_key(record.victim_postcode),
     )
 
 
@@ -269,13 +341,19 @@ def check_records(
     that victim's details (otherwise the later would overwrite the earlier, and re-sending the
     batch would not leave things as they were).
     """
+    return _check_cleaned([cleaned(record) for record in records], today, numbering)
+
+
+def _check_cleaned(
+    records: Sequence[IncidentRecord], today: date, numbering: Sequence[int] | None
+) -> list[RecordProblem]:
+    """``check_records`` of records already ``cleaned``."""
     problems: list[RecordProblem] = []
     first_of_reference: dict[str, int] = {}
     victim_by_reference: dict[str, tuple[int, tuple[str, date | None, str, str]]] = {}
-    for index, raw in enumerate(records):
-        record = cleaned(raw)
+    for index, record in enumerate(records):
         number = numbering[index] if numbering is not None else index + 1
-        found = list(_problems_of(record, today=today))
+        found = [] if _fine(record, today) else list(_problems_of(record, today=today))
 
         reference = record.agency_reference
         if reference:
@@ -342,8 +420,44 @@ def victim_key(record: IncidentRecord) -> VictimKey | None:
     return VictimKey(
         name_key=normalise_name(record.victim_name),
         date_of_birth=record.victim_date_of_birth,
-        postcode_key=normalise_postcode(record.victim_postcode),
+        postcode_key=postcode_key(record.victim_postcode),
     )
+
+
+@dataclass(slots=True)
+class StoredVictim:
+    """One of the agency's victims as the ingest service holds it: the row's columns."""
+
+    pk: int
+    agency_reference: str
+    name: str
+    date_of_birth: date | None
+    address: str
+    postcode: str
+    name_key: str
+    postcode_key: str
+    person_key: int
+
+
+_VICTIM_COLUMNS = tuple(f.name for f in fields(StoredVictim))
+
+
+@dataclass(frozen=True, slots=True)
+class StoredIncident:
+    """An incident just created or changed, as what follows (matching, second reports) reads it:
+    the columns, not a model instance."""
+
+    pk: int
+    area_id: int
+    agency_id: int
+    victim_id: int | None
+    behaviour_on: date
+    behaviour_time: time | None
+    reported_on: date
+    description: str
+    location: str
+    postcode_key: str
+    group_key: int
 
 
 def ingest_incidents(
@@ -355,6 +469,7 @@ def ingest_incidents(
     progress: Callable[[int], None] | None = None,
     numbering: Sequence[int] | None = None,
     chunk_size: int | None = None,
+    checked_on: date | None = None,
 ) -> IngestResult:
     """Store ``agency``'s incident records in ``area`` (module docstring).
 
@@ -364,24 +479,30 @@ def ingest_incidents(
     records, ``CHUNK_SIZE`` by default). ``by`` is the member of staff
     who sent the batch, or None for an agency's system through the API: the caller keeps that
     record (the import row, the API key's last use), since an incident belongs to its agency.
+    ``checked_on`` says the caller found no problem with ``check_records`` on that day (a CSV
+    import checks every row as it reads the file): the records are not checked again unless
+    the day has turned since, when the dates' rules may say otherwise.
     """
     if not acts_in(area, agency):
         raise ValueError(f"{agency} is not an agency of {area}")
     clean = [cleaned(record) for record in records]
-    problems = check_records(clean, today=timezone.localdate(), numbering=numbering)
-    if problems:
-        raise RejectedRecords(problems)
+    today = timezone.localdate()
+    if checked_on != today:
+        problems = _check_cleaned(clean, today, numbering)
+        if problems:
+            raise RejectedRecords(problems)
 
     size = max(1, chunk_size or CHUNK_SIZE)
     store = _Store(area, agency)
-    stored: list[Incident] = []
+    stored: list[int] = []
     created = updated = 0
     for start in range(0, len(clean), size):
         chunk = clean[start : start + size]
         with transaction.atomic():
             outcome = store.save_chunk(chunk)
+            # Rows, not model instances: what follows reads only their columns.
             effects.after_incidents_saved(outcome.changed)
-        stored.extend(outcome.incidents)
+        stored.extend(outcome.incident_ids)
         created += outcome.created
         updated += outcome.updated
         if progress is not None:
@@ -390,19 +511,20 @@ def ingest_incidents(
         created=created,
         updated=updated,
         unchanged=len(clean) - created - updated,
-        incidents=tuple(stored),
+        incident_ids=tuple(stored),
     )
 
 
 @dataclass(frozen=True)
 class _ChunkOutcome:
-    incidents: list[Incident]
-    changed: list[Incident]
+    incident_ids: list[int]
+    changed: list[StoredIncident]
     created: int
     updated: int
 
 
-# The incident's own columns a record sets (the victim is compared separately).
+# The incident's own columns a record sets (the victim is compared separately), in the order
+# ``_existing`` reads them.
 _INCIDENT_FIELDS = (
     "behaviour_on",
     "behaviour_time",
@@ -413,7 +535,122 @@ _INCIDENT_FIELDS = (
     "description",
 )
 
-_DERIVED_FIELDS = ("postcode_key", "days_late", "months_late")
+# The columns written for an incident, after its id (insert) or before it (update).
+_INCIDENT_WRITTEN = (
+    *_INCIDENT_FIELDS,
+    "postcode_key",
+    "days_late",
+    "months_late",
+    "victim_id",
+)
+_INCIDENT_INSERT = (
+    "id",
+    "area_id",
+    "agency_id",
+    "agency_reference",
+    *_INCIDENT_WRITTEN,
+    "group_key",
+    "linked",
+    "created_at",
+    "updated_at",
+)
+_VICTIM_WRITTEN = ("name", "date_of_birth", "address", "postcode", "name_key", "postcode_key")
+_VICTIM_INSERT = (
+    "id",
+    "area_id",
+    "agency_id",
+    "agency_reference",
+    *_VICTIM_WRITTEN,
+    "person_key",
+    "created_at",
+)
+
+
+def _insert_sql(connection: BaseDatabaseWrapper, model: type[Model], columns: Sequence[str]) -> str:
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(column) for column in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    return f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES ({marks})"  # nosec B608
+
+
+def _update_sql(connection: BaseDatabaseWrapper, model: type[Model], columns: Sequence[str]) -> str:
+    quote = connection.ops.quote_name
+    sets = ", ".join(f"{quote(column)} = %s" for column in columns)
+    return f"UPDATE {quote(model._meta.db_table)} SET {sets} WHERE {quote('id')} = %s"  # nosec B608
+
+
+# PostgreSQL: the sequence behind each table's id, looked up once per connection alias.
+_SEQUENCES: dict[tuple[str, str], str] = {}
+
+
+def _take_keys(connection: BaseDatabaseWrapper, model: type[Model], count: int) -> list[int]:
+    """``count`` new primary keys for ``model``'s table, never used before and never given
+    twice, so rows can be inserted with their keys (and the columns that copy them) at once.
+
+    PostgreSQL: drawn from the table's own sequence (``nextval``), safe under any concurrency,
+    like the keys the database would give. SQLite: after the largest key the table has ever
+    had (``sqlite_sequence``: Django's SQLite tables are AUTOINCREMENT, so a deleted row's key
+    is never given again), which is safe because the chunk's transaction holds SQLite's only
+    write lock from its start (``BEGIN IMMEDIATE``, settings) until it commits; a writer that
+    somehow raced it would fail on the primary key, never share one.
+    """
+    if count == 0:
+        return []
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            sequence = _SEQUENCES.get((connection.alias, table))
+            if sequence is None:
+                cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
+                sequence = _SEQUENCES[connection.alias, table] = cursor.fetchone()[0]
+            cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)", [sequence, count])
+            return [row[0] for row in cursor.fetchall()]
+        if connection.vendor == "sqlite":
+            if not connection.in_atomic_block:
+                raise RuntimeError("SQLite keys are taken only inside the chunk's transaction")
+            quote = connection.ops.quote_name
+            cursor.execute(
+                f"SELECT COALESCE(MAX({quote('id')}), 0), "  # nosec B608 - our own names
+                f"(SELECT seq FROM sqlite_sequence WHERE name = %s) FROM {quote(table)}",
+                [table],
+            )
+            top, ever = cursor.fetchone()
+            first = max(top, ever or 0) + 1
+            return list(range(first, first + count))
+    raise RuntimeError("Case Review needs PostgreSQL, or SQLite 3.35 or later.")
+
+
+# SQLite: how to name each table's unique (area_id, agency_id, agency_reference) index.
+_REFERENCE_INDEXES: dict[tuple[str, str], str] = {}
+
+
+def _reference_index(connection: BaseDatabaseWrapper, table: str) -> str:
+    """`` INDEXED BY <index>`` for ``table``'s unique (area_id, agency_id, agency_reference)
+    index on SQLite, with `` AND (<its condition>)`` for a partial one (SQLite uses a partial
+    index only for a query that repeats its condition). A constraint of the table itself is
+    an automatic index (``sqlite_autoindex_<table>_<n>``), a partial one a named index: asked
+    of the database once, rather than guessed."""
+    found = _REFERENCE_INDEXES.get((connection.alias, table))
+    if found is not None:
+        return found
+    wanted = ["area_id", "agency_id", "agency_reference"]
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA index_list({quote(table)})")
+        indexes = [(row[1], row[2], row[4]) for row in cursor.fetchall()]
+        for index, unique, partial in indexes:
+            if not unique:
+                continue
+            cursor.execute(f"PRAGMA index_info({quote(index)})")
+            if [row[2] for row in sorted(cursor.fetchall())] != wanted:
+                continue
+            hint = f" INDEXED BY {quote(index)} WHERE 1 = 1"
+            if partial:
+                cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [index])
+                hint += f" AND ({cursor.fetchone()[0].split(' WHERE ', 1)[1]})"
+            _REFERENCE_INDEXES[connection.alias, table] = hint
+            return hint
+    raise RuntimeError(f"{table} has no unique index on ({', '.join(wanted)})")
 
 
 class _Store:
@@ -423,109 +660,289 @@ class _Store:
     def __init__(self, area: Area, agency: Agency) -> None:
         self.area = area
         self.agency = agency
-        self.victims: dict[VictimKey, PartnerVictim] = {}
+        self.connection = connections[Incident.objects.db]
+        self.victims: dict[VictimKey, StoredVictim] = {}
+        # Each victim row once, however many keys found it.
+        self.by_pk: dict[int, StoredVictim] = {}
+        ops = self.connection.ops
+        self.day = ops.adapt_datefield_value
+        self.clock = ops.adapt_timefield_value
 
     def save_chunk(self, chunk: Sequence[IncidentRecord]) -> _ChunkOutcome:
-        victims, changed_victims = self._resolve_victims(chunk)
-        existing = {
-            incident.agency_reference: incident
-            for incident in Incident.objects.filter(
-                area=self.area,
-                agency=self.agency,
-                agency_reference__in=[r.agency_reference for r in chunk],
-            )
-        }
+        connection = self.connection
         now = timezone.now()
-        new: list[Incident] = []
-        changed: list[Incident] = []
-        incidents: list[Incident] = []
-        for record in chunk:
-            key = victim_key(record)
-            victim = victims[key] if key is not None else None
-            incident = existing.get(record.agency_reference)
-            if incident is None:
-                incident = Incident(
-                    area=self.area, agency=self.agency, agency_reference=record.agency_reference
-                )
-                _apply(incident, record, victim)
-                incident.created_at = incident.updated_at = now
-                new.append(incident)
-            elif _differs(incident, record, victim) or (
-                victim is not None and victim.pk in changed_victims
-            ):
-                _apply(incident, record, victim)
-                incident.updated_at = now
-                changed.append(incident)
-            incidents.append(incident)
+        stamp = connection.ops.adapt_datetimefield_value(now)
+        keys = [victim_key(record) for record in chunk]
+        victims, changed_victims = self._resolve_victims(chunk, keys, stamp)
+        existing = self._existing([record.agency_reference for record in chunk])
 
-        if new:
-            Incident.objects.bulk_create(new)
-            _require_pks(new)
-            # A new incident is its own group: one statement, not a CASE over every row.
-            for incident in new:
-                incident.group_key = incident.pk
-            Incident.objects.filter(pk__in=[i.pk for i in new]).update(group_key=F("pk"))
-        if changed:
-            Incident.objects.bulk_update(
-                changed,
-                [*_INCIDENT_FIELDS, *_DERIVED_FIELDS, "victim", "updated_at"],
+        day, clock = self.day, self.clock
+        area_id, agency_id = self.area.pk, self.agency.pk
+        new: list[tuple[IncidentRecord, int | None, str, int, int]] = []
+        changed: list[tuple[Any, ...]] = []
+        # What follows (matching, second reports) sees the new incidents, then the changed.
+        follow_new: list[StoredIncident] = []
+        follow_changed: list[StoredIncident] = []
+        ids: list[int | None] = []
+        for record, key in zip(chunk, keys, strict=True):
+            victim_id = victims[key].pk if key is not None else None
+            row = existing.get(record.agency_reference)
+            own = (
+                record.behaviour_on,
+                record.behaviour_time,
+                record.reported_on,
+                record.kind,
+                record.location,
+                record.postcode,
+                record.description,
             )
+            if (
+                row is not None
+                and row[1] == victim_id
+                and row[2:9] == own
+                and (victim_id is None or victim_id not in changed_victims)
+            ):
+                ids.append(row[0])  # unchanged: no write at all
+                continue
+            normalised = postcode_key(record.postcode)
+            days_late = max(0, (record.reported_on - record.behaviour_on).days)
+            late = months_late(record.behaviour_on, record.reported_on)
+            if row is None:
+                new.append((record, victim_id, normalised, days_late, late))
+                ids.append(None)  # its key is taken below
+                continue
+            pk = row[0]
+            changed.append(
+                (
+                    day(record.behaviour_on),
+                    clock(record.behaviour_time),
+                    day(record.reported_on),
+                    record.kind,
+                    record.location,
+                    record.postcode,
+                    record.description,
+                    normalised,
+                    days_late,
+                    late,
+                    victim_id,
+                    stamp,
+                    pk,
+                )
+            )
+            follow_changed.append(
+                StoredIncident(
+                    pk,
+                    area_id,
+                    agency_id,
+                    victim_id,
+                    record.behaviour_on,
+                    record.behaviour_time,
+                    record.reported_on,
+                    record.description,
+                    record.location,
+                    normalised,
+                    row[9],
+                )
+            )
+            ids.append(pk)
+
+        new_ids = iter(_take_keys(connection, Incident, len(new)))
+        inserts = []
+        for record, victim_id, normalised, days_late, late in new:
+            pk = next(new_ids)
+            # A new incident is its own group (group_key = its own pk), written with it.
+            inserts.append(
+                (
+                    pk,
+                    area_id,
+                    agency_id,
+                    record.agency_reference,
+                    day(record.behaviour_on),
+                    clock(record.behaviour_time),
+                    day(record.reported_on),
+                    record.kind,
+                    record.location,
+                    record.postcode,
+                    record.description,
+                    normalised,
+                    days_late,
+                    late,
+                    victim_id,
+                    pk,
+                    False,
+                    stamp,
+                    stamp,
+                )
+            )
+            follow_new.append(
+                StoredIncident(
+                    pk,
+                    area_id,
+                    agency_id,
+                    victim_id,
+                    record.behaviour_on,
+                    record.behaviour_time,
+                    record.reported_on,
+                    record.description,
+                    record.location,
+                    normalised,
+                    pk,
+                )
+            )
+        fresh = iter(row[0] for row in inserts)
+        ids_in_order = [pk if pk is not None else next(fresh) for pk in ids]
+        with connection.cursor() as cursor:
+            if inserts:
+                cursor.executemany(_insert_sql(connection, Incident, _INCIDENT_INSERT), inserts)
+            if changed:
+                cursor.executemany(
+                    _update_sql(connection, Incident, (*_INCIDENT_WRITTEN, "updated_at")), changed
+                )
         if new or changed:  # bulk writes send no signals: one audit record for the chunk
             record_batch(
                 None,
-                self.area.pk,
+                area_id,
                 f"partners.incident from {self.agency.code}: {len(new)} created, {len(changed)} changed",
                 "partners.incident",
             )
         return _ChunkOutcome(
-            incidents=incidents, changed=new + changed, created=len(new), updated=len(changed)
+            incident_ids=ids_in_order,
+            changed=follow_new + follow_changed,
+            created=len(new),
+            updated=len(changed),
         )
 
+    def _existing(self, references: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        """The agency's incidents already held under ``references``: (pk, victim, the record's
+        own columns in ``_INCIDENT_FIELDS`` order, group_key), by reference, in one query."""
+        rows = self._by_reference(
+            Incident,
+            ("agency_reference", "id", "victim_id", *_INCIDENT_FIELDS, "group_key"),
+            references,
+        )
+        return {row[0]: row[1:] for row in rows}
+
+    def _by_reference(
+        self, model: type[Model], columns: Sequence[str], references: Sequence[str]
+    ) -> list[tuple[Any, ...]]:
+        """``columns`` of the agency's rows of ``model`` in the area whose reference is one of
+        ``references``, through the table's unique (area, agency, agency_reference) index.
+
+        Written out rather than through the ORM for SQLite's sake: without statistics (no
+        ANALYZE), its planner takes an equality on ``area_id`` alone to find about ten rows
+        and prefers any (area, ...) index, reading every row of the area (a whole national
+        import's, chunk after chunk); ``INDEXED BY`` makes it seek each reference instead.
+        The references are bound as they are (no per-value preparation), in slices within
+        SQLite's limit on parameters; PostgreSQL, which keeps statistics, gets one array."""
+        connection = self.connection
+        quote = connection.ops.quote_name
+        names = ", ".join(quote(column) for column in columns)
+        head = (
+            f"SELECT {names} FROM {quote(model._meta.db_table)}"  # nosec B608 - our own names
+            + (
+                _reference_index(connection, model._meta.db_table)
+                if connection.vendor == "sqlite"
+                else " WHERE 1 = 1"
+            )
+            + f" AND {quote('area_id')} = %s AND {quote('agency_id')} = %s"
+        )
+        found: list[tuple[Any, ...]] = []
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    f"{head} AND {quote('agency_reference')} = ANY(%s)",
+                    [self.area.pk, self.agency.pk, list(references)],
+                )
+                return [tuple(row) for row in cursor.fetchall()]
+            for start in range(0, len(references), SQLITE_LISTED):
+                part = references[start : start + SQLITE_LISTED]
+                marks = ", ".join(["%s"] * len(part))
+                cursor.execute(
+                    f"{head} AND {quote('agency_reference')} IN ({marks})",
+                    [self.area.pk, self.agency.pk, *part],
+                )
+                found.extend(tuple(row) for row in cursor.fetchall())
+        return found
+
     def _resolve_victims(
-        self, chunk: Sequence[IncidentRecord]
-    ) -> tuple[dict[VictimKey, PartnerVictim], set[int]]:
+        self, chunk: Sequence[IncidentRecord], keys: Sequence[VictimKey | None], stamp: Any
+    ) -> tuple[dict[VictimKey, StoredVictim], set[int]]:
         """The victim of every record of the chunk that names one (found, updated or created),
         and the pks of existing victims whose details this chunk changed."""
         wanted: dict[VictimKey, IncidentRecord] = {}
-        for record in chunk:
-            key = victim_key(record)
-            if key is not None:
-                wanted.setdefault(key, record)
-        unknown = [key for key in wanted if key not in self.victims]
-        self._load(unknown)
+        for record, key in zip(chunk, keys, strict=True):
+            if key is not None and key not in wanted:
+                wanted[key] = record
+        self._load([key for key in wanted if key not in self.victims])
 
-        new: list[PartnerVictim] = []
-        changed: list[PartnerVictim] = []
+        created: list[tuple[VictimKey, IncidentRecord]] = []
+        changed: list[StoredVictim] = []
         for key, record in wanted.items():
             victim = self.victims.get(key)
             if victim is None:
-                victim = PartnerVictim(
-                    area=self.area,
-                    agency=self.agency,
-                    agency_reference=record.victim_reference,
-                )
-                _apply_victim(victim, record, key)
-                self.victims[key] = victim
-                new.append(victim)
+                created.append((key, record))
             elif _apply_victim(victim, record, key):
                 changed.append(victim)
-        if new:
-            PartnerVictim.objects.bulk_create(new)
-            _require_pks(new)
-            # A new victim is its own person: one statement, not a CASE over every row.
-            for victim in new:
-                victim.person_key = victim.pk
-            PartnerVictim.objects.filter(pk__in=[v.pk for v in new]).update(person_key=F("pk"))
-        if changed:
-            PartnerVictim.objects.bulk_update(
-                changed,
-                ["name", "date_of_birth", "address", "postcode", "name_key", "postcode_key"],
+
+        connection = self.connection
+        day = self.day
+        inserts = []
+        for pk, (key, record) in zip(
+            _take_keys(connection, PartnerVictim, len(created)), created, strict=True
+        ):
+            # A new victim is its own person (person_key = its own pk), written with it.
+            victim = StoredVictim(
+                pk,
+                record.victim_reference,
+                record.victim_name,
+                record.victim_date_of_birth,
+                record.victim_address,
+                record.victim_postcode,
+                normalise_name(record.victim_name),
+                postcode_key(record.victim_postcode),
+                pk,
             )
-        if new or changed:  # counts only: never a victim's details
+            self.victims[key] = self.by_pk[pk] = victim
+            inserts.append(
+                (
+                    pk,
+                    self.area.pk,
+                    self.agency.pk,
+                    victim.agency_reference,
+                    victim.name,
+                    day(victim.date_of_birth),
+                    victim.address,
+                    victim.postcode,
+                    victim.name_key,
+                    victim.postcode_key,
+                    pk,
+                    stamp,
+                )
+            )
+        with connection.cursor() as cursor:
+            if inserts:
+                cursor.executemany(_insert_sql(connection, PartnerVictim, _VICTIM_INSERT), inserts)
+            if changed:
+                cursor.executemany(
+                    _update_sql(connection, PartnerVictim, _VICTIM_WRITTEN),
+                    [
+                        (
+                            v.name,
+                            day(v.date_of_birth),
+                            v.address,
+                            v.postcode,
+                            v.name_key,
+                            v.postcode_key,
+                            v.pk,
+                        )
+                        for v in changed
+                    ],
+                )
+        if created or changed:  # counts only: never a victim's details
             record_batch(
                 None,
                 self.area.pk,
-                f"partners.partnervictim from {self.agency.code}: {len(new)} created, {len(changed)} changed",
+                f"partners.partnervictim from {self.agency.code}: {len(created)} created, {len(changed)} changed",
                 "partners.partnervictim",
             )
         return {key: self.victims[key] for key in wanted}, {v.pk for v in changed}
@@ -534,67 +951,58 @@ class _Store:
         """Find the agency's stored victims for ``keys`` (one query for each way of finding)."""
         references = [key.reference for key in keys if key.reference]
         identities = {key for key in keys if not key.reference}
-        mine = PartnerVictim.objects.filter(area=self.area, agency=self.agency)
+        mine = PartnerVictim.objects.filter(area_id=self.area.pk, agency_id=self.agency.pk)
         if references:
-            for victim in mine.filter(agency_reference__in=references):
+            for row in self._by_reference(PartnerVictim, ("id", *_VICTIM_COLUMNS[1:]), references):
+                victim = self._one(row)
                 self.victims[VictimKey(reference=victim.agency_reference)] = victim
         if identities:
             # Oldest first, so that the earliest record of a person is the one used.
             names = sorted({key.name_key for key in identities})
-            for victim in mine.filter(name_key__in=names).order_by("pk"):
-                found = VictimKey(
-                    name_key=victim.name_key,
-                    date_of_birth=victim.date_of_birth,
-                    postcode_key=victim.postcode_key,
-                )
+            # By name and postcode (each list served by an (area, ...) index), so that only the
+            # people wanted are read, not every namesake (names repeat far more than postcodes).
+            postcodes = sorted({key.postcode_key for key in identities})
+            rows = (
+                mine.filter(AnyOf("name_key", names), AnyOf("postcode_key", postcodes))
+                .order_by("pk")
+                .values_list(*_VICTIM_COLUMNS)
+            )
+            for row in rows:
+                found = VictimKey(name_key=row[6], date_of_birth=row[3], postcode_key=row[7])
                 if found in identities and found not in self.victims:
-                    self.victims[found] = victim
+                    self.victims[found] = self._one(row)
+
+    def _one(self, row: tuple[Any, ...]) -> StoredVictim:
+        """The victim of a row read from the table: the one already held if it was found
+        before (by another key), so that an update through one key is seen through all."""
+        held = self.by_pk.get(row[0])
+        if held is None:
+            held = self.by_pk[row[0]] = StoredVictim(*row)
+        return held
 
 
-def _apply(incident: Incident, record: IncidentRecord, victim: PartnerVictim | None) -> None:
-    for name in _INCIDENT_FIELDS:
-        setattr(incident, name, getattr(record, name))
-    incident.victim = victim
-    incident.refresh_derived()
-
-
-def _differs(incident: Incident, record: IncidentRecord, victim: PartnerVictim | None) -> bool:
-    if incident.victim_id != (victim.pk if victim is not None else None):
-        return True
-    return any(getattr(incident, name) != getattr(record, name) for name in _INCIDENT_FIELDS)
-
-
-def _apply_victim(victim: PartnerVictim, record: IncidentRecord, key: VictimKey) -> bool:
-    """Bring ``victim`` up to date with ``record``; whether anything changed.
+def _apply_victim(victim: StoredVictim, record: IncidentRecord, key: VictimKey) -> bool:
+    """Bring ``victim`` (already stored) up to date with ``record``; whether anything changed.
 
     Found by reference, the agency's latest details win (``check_records`` has made sure the
     records of one batch agree on them). Found by who they are (name, date of birth and
     postcode, which already agree), only a first address is taken: a later spelling of it never
     replaces it, so re-sending records in any order leaves the victim as it was.
     """
-    if key.reference or victim.pk is None:
-        values: dict[str, Any] = {
-            "name": record.victim_name,
-            "date_of_birth": record.victim_date_of_birth,
-            "address": record.victim_address,
-            "postcode": record.victim_postcode,
-        }
-    elif record.victim_address and not victim.address:
-        values = {"address": record.victim_address}
-    else:
-        values = {}
-    changed = any(getattr(victim, name) != value for name, value in values.items())
-    for name, value in values.items():
-        setattr(victim, name, value)
-    victim.refresh_keys()
-    return changed and victim.pk is not None
-
-
-def _require_pks(objects: Sequence[Incident] | Sequence[PartnerVictim]) -> None:
-    """A bulk insert sets the new rows' keys on PostgreSQL and on SQLite 3.35 or later (the
-    versions this service supports); without them the rows could not be told apart."""
-    if any(obj.pk is None for obj in objects):
-        raise RuntimeError(
-            "The database did not return the keys of a bulk insert: Case Review needs "
-            "PostgreSQL, or SQLite 3.35 or later."
+    if key.reference:
+        values = (
+            record.victim_name,
+            record.victim_date_of_birth,
+            record.victim_address,
+            record.victim_postcode,
         )
+        if values == (victim.name, victim.date_of_birth, victim.address, victim.postcode):
+            return False
+        victim.name, victim.date_of_birth, victim.address, victim.postcode = values
+    elif record.victim_address and not victim.address:
+        victim.address = record.victim_address
+    else:
+        return False
+    victim.name_key = normalise_name(victim.name)
+    victim.postcode_key = postcode_key(victim.postcode)
+    return True

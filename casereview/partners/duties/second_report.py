@@ -18,7 +18,8 @@ second report or as the earlier one: an earlier report can arrive after the late
 
 Called inside the ingest transaction with the incidents it created or changed, and by matching
 after two victims' records are confirmed as one person. It runs a fixed number of queries per
-call, whatever the number of incidents.
+call, whatever the number of incidents, and reads the history only of the people not excluded
+above: a repeat victim already prompted costs nothing more however many reports they make.
 """
 
 from __future__ import annotations
@@ -26,13 +27,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any, NamedTuple, Protocol
 
-from django.db.models import Q
+from django.db import connection
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from casereview.audit.log import record_batch
 from casereview.cases.models import Case
 from casereview.cases.workflow import FINAL_STATUSES
+from casereview.partners.matching.sets import AnyOf
 from casereview.partners.models import Incident, PartnerVictim, SecondReportPrompt
 from casereview.rules.dates import add_months
 
@@ -40,33 +44,72 @@ from casereview.rules.dates import add_months
 WINDOW_MONTHS = 6
 
 
+class ReportFacts(Protocol):
+    """What is read of an incident just saved: a model instance, or the ingest service's row."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def victim_id(self) -> int | None: ...
+
+
+class Report(NamedTuple):
+    """One report of a person's history: only what the duty compares."""
+
+    pk: int
+    victim_id: int
+    reported_on: date
+    group_key: int
+
+
+class _VictimRecord(NamedTuple):
+    pk: int
+    area_id: int
+    person_key: int
+    name_key: str
+    postcode_key: str
+
+
 def window_start(reported_on: date) -> date:
     """The first day of the six months up to ``reported_on`` (inclusive at both ends)."""
     return add_months(reported_on, -WINDOW_MONTHS)
 
 
-def _order(incident: Incident) -> tuple[date, int]:
-    return (incident.reported_on, incident.pk)
+def earlier_in(history: Sequence[Report], index: int) -> Report | None:
+    """The latest report of ``history`` (one person's, in report order: reported_on, then pk)
+    before ``history[index]`` within the six months up to it, about another occasion; None
+    when it is a first report. Walks back from it: the first report of another occasion met
+    is the latest, and once one falls outside the window every earlier one does too."""
+    second = history[index]
+    start = window_start(second.reported_on)
+    for position in range(index - 1, -1, -1):
+        other = history[position]
+        if other.reported_on < start:
+            return None
+        if other.group_key != second.group_key:
+            return other
+    return None
 
 
-def earlier_report(incident: Incident, history: Sequence[Incident]) -> Incident | None:
-    """The latest of ``history`` (one person's incidents) reported before ``incident`` within
-    the six months up to it, about another occasion; None when ``incident`` is a first report."""
-    start = window_start(incident.reported_on)
-    found: Incident | None = None
-    for other in history:
-        if (
-            _order(other) < _order(incident)
-            and other.reported_on >= start
-            and other.group_key != incident.group_key
-            and (found is None or _order(other) > _order(found))
-        ):
-            found = other
-    return found
+def latest_second_report(
+    history: Sequence[Report], touched: set[int], prompted: set[int]
+) -> tuple[Report, Report] | None:
+    """(earlier, second) of the latest second report of ``history`` (in report order) not yet
+    prompted that involves a ``touched`` incident, as the second report or as the earlier one;
+    None when there is none."""
+    for index in range(len(history) - 1, 0, -1):
+        second = history[index]
+        if second.pk in prompted:
+            continue
+        earlier = earlier_in(history, index)
+        if earlier is not None and (second.pk in touched or earlier.pk in touched):
+            return earlier, second
+    return None
 
 
 def _pairs_with_open_cases(
-    area_ids: set[int], victims: Iterable[PartnerVictim]
+    area_ids: set[int], victims: Iterable[_VictimRecord]
 ) -> set[tuple[int, str, str]]:
     """(area, name key, postcode key) of ``victims`` matching a victim of an open case."""
     wanted = {(v.area_id, v.name_key, v.postcode_key) for v in victims if v.postcode_key}
@@ -74,93 +117,116 @@ def _pairs_with_open_cases(
         return set()
     rows = (
         Case.objects.filter(
+            AnyOf("victim_name_key", {name for _, name, _ in wanted}),
             area_id__in=sorted(area_ids),
-            victim_name_key__in=sorted({name for _, name, _ in wanted}),
         )
         .exclude(status__in=FINAL_STATUSES)
+        .order_by()
         .values_list("area_id", "victim_name_key", "victim_postcode_key")
     )
     return {row for row in rows if row in wanted}
 
 
-def raise_second_report_prompts(incidents: Sequence[Incident]) -> None:
-    """Raise the prompts that ``incidents`` call for (module docstring). Idempotent."""
+def raise_second_report_prompts(incidents: Sequence[ReportFacts]) -> None:
+    """Raise the prompts that ``incidents`` call for (module docstring). Idempotent.
+
+    The cheap exclusions come first (a prompt for the person in the last six months, an open
+    application); then the history of each person still concerned, only the columns compared,
+    is walked once from its latest report.
+    """
     victim_ids = {i.victim_id for i in incidents if i.victim_id is not None}
     if not victim_ids:
         return
     touched = {i.pk for i in incidents if i.victim_id is not None}
-    # The people concerned, then every record of each of them (across agencies).
-    people = set(
-        PartnerVictim.objects.filter(pk__in=sorted(victim_ids)).values_list("area_id", "person_key")
-    )
-    keys_by_area: dict[int, set[int]] = defaultdict(set)
-    for area_id, person_key in people:
-        keys_by_area[area_id].add(person_key)
-    person_match = Q(pk__in=[])
-    for area_id, keys in keys_by_area.items():
-        person_match |= Q(area_id=area_id, person_key__in=sorted(keys))
-    records = list(PartnerVictim.objects.filter(person_match))
-    person_of = {v.pk: (v.area_id, v.person_key) for v in records}
-    records_of: dict[tuple[int, int], list[PartnerVictim]] = defaultdict(list)
-    for record in records:
-        records_of[person_of[record.pk]].append(record)
-
-    history: dict[tuple[int, int], list[Incident]] = defaultdict(list)
-    for incident in Incident.objects.filter(victim_id__in=sorted(person_of)).order_by(
-        "reported_on", "pk"
-    ):
-        assert incident.victim_id is not None
-        history[person_of[incident.victim_id]].append(incident)
-
     today = timezone.localdate()
-    all_ids = [i.pk for found in history.values() for i in found]
-    prompted = set(
-        SecondReportPrompt.objects.filter(second_incident_id__in=all_ids).values_list(
-            "second_incident_id", flat=True
-        )
+    # Every record of the people concerned (across agencies), in one query: a person key is
+    # the pk of one of the person's records, so the keys of the touched records name them
+    # (and their area). Each record says whether a prompt was raised for it in the last six
+    # months: a person with one is not prompted again.
+    keys = PartnerVictim.objects.filter(AnyOf("pk", victim_ids)).order_by().values("person_key")
+    recent = SecondReportPrompt.objects.filter(
+        victim_id=OuterRef("pk"), raised_on__gte=add_months(today, -WINDOW_MONTHS)
     )
-    recently_prompted = {
-        person_of[victim_id]
-        for victim_id in SecondReportPrompt.objects.filter(
-            victim_id__in=sorted(person_of), raised_on__gte=add_months(today, -WINDOW_MONTHS)
-        ).values_list("victim_id", flat=True)
-    }
-    open_pairs = _pairs_with_open_cases({area for area, _ in people}, records)
+    records: list[_VictimRecord] = []
+    recently_prompted: set[tuple[int, int]] = set()
+    for *row, prompted_lately in (
+        PartnerVictim.objects.filter(person_key__in=keys)
+        .order_by()
+        .values_list("pk", "area_id", "person_key", "name_key", "postcode_key")
+        .annotate(prompted_lately=Exists(recent))
+    ):
+        record = _VictimRecord(*row)
+        records.append(record)
+        if prompted_lately:
+            recently_prompted.add((record.area_id, record.person_key))
+    person_of = {v.pk: (v.area_id, v.person_key) for v in records}
 
-    new_prompts = []
-    for person in sorted(people):
-        if person in recently_prompted:
-            continue
-        if any((v.area_id, v.name_key, v.postcode_key) in open_pairs for v in records_of[person]):
-            continue
-        found = history[person]
-        chosen: tuple[Incident, Incident] | None = None
-        for second in found:  # in report order: the last match is the latest second report
-            if second.pk in prompted:
-                continue
-            earlier = earlier_report(second, found)
-            if earlier is not None and (second.pk in touched or earlier.pk in touched):
-                chosen = (earlier, second)
-        if chosen is None:
-            continue
-        earlier, second = chosen
-        assert second.victim_id is not None
-        new_prompts.append(
-            SecondReportPrompt(
-                area_id=person[0],
-                victim_id=second.victim_id,
-                earlier_incident=earlier,
-                second_incident=second,
-                raised_on=today,
-            )
+    records = [v for v in records if person_of[v.pk] not in recently_prompted]
+    open_pairs = _pairs_with_open_cases({v.area_id for v in records}, records)
+    known = {
+        person_of[v.pk] for v in records if (v.area_id, v.name_key, v.postcode_key) in open_pairs
+    }
+    still = sorted(v.pk for v in records if person_of[v.pk] not in known)
+    if not still:
+        return
+
+    # Their reports in report order, each saying whether its prompt was already raised.
+    history: dict[tuple[int, int], list[Report]] = defaultdict(list)
+    prompted: set[int] = set()
+    for *row, has_prompt in (
+        Incident.objects.filter(AnyOf("victim_id", still))
+        .order_by("reported_on", "pk")
+        .values_list("pk", "victim_id", "reported_on", "group_key")
+        .annotate(
+            has_prompt=Exists(SecondReportPrompt.objects.filter(second_incident_id=OuterRef("pk")))
         )
-    # A concurrent import may have raised the same second report's prompt a moment ago: the
-    # unique second incident keeps it single.
-    SecondReportPrompt.objects.bulk_create(new_prompts, ignore_conflicts=True)
-    for area_id, count in Counter(prompt.area_id for prompt in new_prompts).items():
+    ):
+        report = Report(*row)
+        history[person_of[report.victim_id]].append(report)
+        if has_prompt:
+            prompted.add(report.pk)
+
+    new_prompts: list[tuple[int, int, int, int]] = []  # (area, victim, earlier, second)
+    for person in sorted(history):
+        chosen = latest_second_report(history[person], touched, prompted)
+        if chosen is not None:
+            earlier, second = chosen
+            new_prompts.append((person[0], second.victim_id, earlier.pk, second.pk))
+    if not new_prompts:
+        return
+    _insert_prompts(new_prompts, today)
+    for area_id, count in Counter(area_id for area_id, *_ in new_prompts).items():
         record_batch(
             None,
             area_id,
             f"partners.secondreportprompt raised: {count}",
             "partners.secondreportprompt",
         )
+
+
+def _insert_prompts(prompts: Sequence[tuple[int, int, int, int]], today: date) -> None:
+    """Insert the prompts (area, victim, earlier incident, second incident), raised today and
+    not yet explained, in one ``executemany``. A concurrent import may have raised the same
+    second report's prompt a moment ago: the unique second incident keeps it single (the
+    conflict is skipped, as ``bulk_create(ignore_conflicts=True)`` did)."""
+    quote = connection.ops.quote_name
+    columns = (
+        "area_id",
+        "victim_id",
+        "earlier_incident_id",
+        "second_incident_id",
+        "raised_on",
+        "explained_on",
+        "explained_how",
+        "explained_by_id",
+        "note",
+    )
+    sql = (
+        f"INSERT INTO {quote(SecondReportPrompt._meta.db_table)} "  # nosec B608 - our names
+        f"({', '.join(quote(c) for c in columns)}) "
+        f"VALUES ({', '.join(['%s'] * len(columns))}) "
+        f"ON CONFLICT ({quote('second_incident_id')}) DO NOTHING"
+    )
+    raised = connection.ops.adapt_datefield_value(today)
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [(*prompt, raised, None, "", None, "") for prompt in prompts])

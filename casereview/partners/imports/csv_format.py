@@ -156,9 +156,24 @@ def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
         ) from None
 
 
+Rows = list[tuple[int, list[str]]]
+
+
+def read_rows(content: bytes) -> Rows:
+    """Every row of the file, the header first: (line where it starts, its cells). Raises
+    ``FileProblem`` for a file that is not text or not CSV. Read once, then counted
+    (``count_of``) and parsed (``parse_rows``): the import needs both."""
+    return list(_rows(decode(content)))
+
+
+def count_of(rows: Rows) -> int:
+    """How many rows of data (not counting the header or blank rows) ``rows`` has."""
+    return sum(1 for _number, cells in rows if any(c.strip() for c in cells)) - 1
+
+
 def count_rows(content: bytes) -> int:
     """How many rows of data (not counting the header or blank rows) the file has."""
-    return sum(1 for _number, cells in _rows(decode(content)) if any(c.strip() for c in cells)) - 1
+    return count_of(read_rows(content))
 
 
 def _header(cells: list[str]) -> list[str]:
@@ -298,7 +313,12 @@ def parse_csv(content: bytes, *, progress: Callable[[int], None] | None = None) 
     """Read every row of the file (module docstring). Raises ``FileProblem`` for a file that
     cannot be read at all; a row's own problems are in the result. ``progress(n)`` is called
     every 1,000 rows and at the end with the number of rows read."""
-    rows = _rows(decode(content))
+    return parse_rows(read_rows(content), progress=progress)
+
+
+def parse_rows(every: Rows, *, progress: Callable[[int], None] | None = None) -> ParsedFile:
+    """``parse_csv`` of the rows ``read_rows`` read."""
+    rows = iter(every)
     header = next(rows, None)
     if header is None or not any(cell.strip() for cell in header[1]):
         raise FileProblem(_("The file is empty: it needs a header row and a row for each incident"))

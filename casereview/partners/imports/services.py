@@ -30,8 +30,9 @@ from casereview.areas.selectors import acts_in
 from casereview.partners.imports.csv_format import (
     FileProblem,
     column_of,
-    count_rows,
-    parse_csv,
+    count_of,
+    parse_rows,
+    read_rows,
 )
 from casereview.partners.ingest import (
     IngestResult,
@@ -94,12 +95,13 @@ def import_file(
     """
     progress = progress or ImportProgress()
     try:
-        total = count_rows(content)
-        progress.started(total)
-        parsed = parse_csv(content, progress=progress.checked)
+        rows = read_rows(content)
+        progress.started(count_of(rows))
+        parsed = parse_rows(rows, progress=progress.checked)
     except FileProblem as problem:
         return ImportOutcome(0, [RecordProblem(1, "", "", problem.message)], None)
-    problems = parsed.check(today=timezone.localdate())
+    today = timezone.localdate()
+    problems = parsed.check(today=today)
     if problems:
         return ImportOutcome(parsed.rows, problems, None)
     progress.importing()
@@ -111,6 +113,7 @@ def import_file(
             by=by,
             progress=progress.imported,
             numbering=parsed.numbers,
+            checked_on=today,  # every row checked just now: not again, unless a day turned
         )
     except RejectedRecords as rejected:
         # Checked a moment ago with the same rules; only a day turning at midnight between

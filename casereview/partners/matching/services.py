@@ -20,9 +20,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, Protocol, TypeVar, cast
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from rapidfuzz import fuzz
@@ -35,6 +35,7 @@ from casereview.cases.models import Complaint
 from casereview.cases.step_support import check_actor
 from casereview.cases.workflow import FINAL_STATUSES
 from casereview.partners.duties.second_report import raise_second_report_prompts
+from casereview.partners.matching.sets import AnyOf
 from casereview.partners.models import (
     Incident,
     IncidentLink,
@@ -76,6 +77,94 @@ ALIKE_PERCENT = 50
 
 Link = IncidentLink | VictimLink
 L = TypeVar("L", bound=IncidentLink | VictimLink)
+
+
+class IncidentFacts(Protocol):
+    """What matching reads of an incident: a model instance, or the ingest service's row."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def area_id(self) -> int: ...
+
+    @property
+    def agency_id(self) -> int: ...
+
+    @property
+    def victim_id(self) -> int | None: ...
+
+    @property
+    def behaviour_on(self) -> date: ...
+
+    @property
+    def behaviour_time(self) -> time | None: ...
+
+    @property
+    def description(self) -> str: ...
+
+    @property
+    def location(self) -> str: ...
+
+    @property
+    def postcode_key(self) -> str: ...
+
+
+class VictimFacts(Protocol):
+    """What matching reads of a victim's record."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def area_id(self) -> int: ...
+
+    @property
+    def agency_id(self) -> int: ...
+
+    @property
+    def name_key(self) -> str: ...
+
+    @property
+    def date_of_birth(self) -> date | None: ...
+
+    @property
+    def address(self) -> str: ...
+
+    @property
+    def postcode_key(self) -> str: ...
+
+
+class _Victim(NamedTuple):
+    """A victim's record as matching reads it (the columns only, not a model instance)."""
+
+    pk: int
+    area_id: int
+    agency_id: int
+    name_key: str
+    date_of_birth: date | None
+    address: str
+    postcode_key: str
+
+
+_VICTIM_COLUMNS = _Victim._fields
+
+
+class _Incident(NamedTuple):
+    """An incident as matching reads it (the columns only, not a model instance)."""
+
+    pk: int
+    area_id: int
+    agency_id: int
+    victim_id: int | None
+    behaviour_on: date
+    behaviour_time: time | None
+    description: str
+    location: str
+    postcode_key: str
+
+
+_INCIDENT_COLUMNS = _Incident._fields
 
 
 @dataclass
@@ -135,7 +224,7 @@ def _minutes_apart(a: time, b: time) -> int:
     return min(minutes, 24 * 60 - minutes)
 
 
-def score_incidents(a: Incident, b: Incident) -> Score:
+def score_incidents(a: IncidentFacts, b: IncidentFacts) -> Score:
     """How likely ``a`` and ``b`` record the same occasion (module docstring)."""
     score = Score()
     if a.behaviour_on == b.behaviour_on:
@@ -170,7 +259,7 @@ def score_incidents(a: Incident, b: Incident) -> Score:
     return score
 
 
-def score_victims(a: PartnerVictim, b: PartnerVictim) -> Score:
+def score_victims(a: VictimFacts, b: VictimFacts) -> Score:
     """How likely ``a`` and ``b`` are one person (module docstring)."""
     score = Score()
     name = round(fuzz.token_sort_ratio(a.name_key, b.name_key, processor=default_process))
@@ -204,7 +293,7 @@ def score_victims(a: PartnerVictim, b: PartnerVictim) -> Score:
 # --- Proposals ----------------------------------------------------------------------------------
 
 
-def propose_matches(incidents: Sequence[Incident]) -> None:
+def propose_matches(incidents: Sequence[IncidentFacts]) -> None:
     """Propose links between ``incidents`` (just created or changed) and other agencies' records
     of the same area, and likewise for their victims. Called inside the ingest transaction.
 
@@ -217,7 +306,7 @@ def propose_matches(incidents: Sequence[Incident]) -> None:
     already have in one more each), then each record in turn as if alone.
     """
     seen: set[int] = set()
-    mine: list[Incident] = []
+    mine: list[IncidentFacts] = []
     victim_ids: set[int] = set()
     for incident in incidents:
         if incident.pk is None or incident.pk in seen:
@@ -226,11 +315,18 @@ def propose_matches(incidents: Sequence[Incident]) -> None:
         mine.append(incident)
         if incident.victim_id is not None:
             victim_ids.add(incident.victim_id)
+    if not mine:
+        return
+    others = _other_agencies(mine)
+    if not any(others.values()):
+        # The agency is alone in the area: no other agency's record to match, and so no link
+        # (links join two agencies' records of one area) to rescore or withdraw.
+        return
     # Links proposed, by (model label, area): one audit record each for the whole batch.
     proposed: Counter[tuple[str, int]] = Counter()
     if mine:
         links = _Proposals(IncidentLink, [incident.pk for incident in mine])
-        candidates = _incident_candidates(mine)
+        candidates = _incident_candidates(mine, others)
         for incident in mine:
             scores = {
                 other.pk: score_incidents(incident, other) for other in candidates.of(incident)
@@ -240,9 +336,14 @@ def propose_matches(incidents: Sequence[Incident]) -> None:
             )
         links.flush()
     if victim_ids:
-        victims = list(PartnerVictim.objects.filter(pk__in=sorted(victim_ids)))
+        victims = [
+            _Victim(*row)
+            for row in PartnerVictim.objects.filter(AnyOf("pk", victim_ids)).values_list(
+                *_VICTIM_COLUMNS
+            )
+        ]
         victim_links = _Proposals(VictimLink, [victim.pk for victim in victims])
-        people = _victim_candidates(victims)
+        people = _victim_candidates(victims, others)
         for victim in victims:
             scores = {other.pk: score_victims(victim, other) for other in people.of(victim)}
             proposed["partners.victimlink", victim.area_id] += victim_links.store(
@@ -258,10 +359,10 @@ class _IncidentCandidates:
     """Other agencies' incidents of the same area within a day of each incident's behaviour,
     in the order one indexed query per incident would return them (day, then pk)."""
 
-    def __init__(self, by_day: dict[tuple[int, date], list[Incident]]) -> None:
+    def __init__(self, by_day: dict[tuple[int, date], list[_Incident]]) -> None:
         self.by_day = by_day
 
-    def of(self, incident: Incident) -> list[Incident]:
+    def of(self, incident: IncidentFacts) -> list[_Incident]:
         one_day = timedelta(days=1)
         day = incident.behaviour_on
         return [
@@ -272,9 +373,51 @@ class _IncidentCandidates:
         ]
 
 
-def _incident_candidates(incidents: Sequence[Incident]) -> _IncidentCandidates:
-    """The candidates of every incident in one query: served by the (area, behaviour_on) index,
-    and only the days the incidents need."""
+def agencies_with_incidents(area_id: int) -> set[int]:
+    """The agencies with any incident in the area, in one query of a few index seeks (one per
+    agency, on the unique (area, agency, reference) index: a loose index scan), however many
+    incidents they have.
+
+    Also every agency with a victim's record in the area: the ingest service creates a victim
+    only with an incident of the same agency and area, and incidents are never deleted but with
+    their area (re-sent ones are updated), so another agency's record of any kind means another
+    agency's incident."""
+    table = connection.ops.quote_name(Incident._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH RECURSIVE found(agency_id) AS (
+                SELECT MIN(agency_id) FROM {table} WHERE area_id = %s
+                UNION ALL
+                SELECT (SELECT MIN(agency_id) FROM {table} WHERE area_id = %s AND agency_id > found.agency_id)
+                FROM found WHERE found.agency_id IS NOT NULL
+            )
+            SELECT agency_id FROM found WHERE agency_id IS NOT NULL
+            """,  # nosec B608 - our own table name
+            [area_id, area_id],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+def _other_agencies(records: Sequence[IncidentFacts]) -> dict[int, set[int]]:
+    """For each area of ``records``, the agencies other than the records' own with incidents
+    (so records of any kind) there: the only agencies whose records can be candidates or
+    linked to them. Empty when the records' agency is alone in the area, as when an agency
+    loads its data first: then there is nothing to match, and no query for candidates runs."""
+    mine: dict[int, set[int]] = {}
+    for record in records:
+        mine.setdefault(record.area_id, set()).add(record.agency_id)
+    return {
+        area_id: agencies_with_incidents(area_id) - (own if len(own) == 1 else set())
+        for area_id, own in mine.items()
+    }
+
+
+def _incident_candidates(
+    incidents: Sequence[IncidentFacts], others: dict[int, set[int]]
+) -> _IncidentCandidates:
+    """The candidates of every incident in one query: only the agencies in ``others`` (see
+    ``_other_agencies``), only the days the incidents need."""
     one_day = timedelta(days=1)
     days: dict[int, set[date]] = {}
     agencies: dict[int, set[int]] = {}
@@ -290,12 +433,23 @@ def _incident_candidates(incidents: Sequence[Incident]) -> _IncidentCandidates:
         agencies.setdefault(incident.area_id, set()).add(incident.agency_id)
     wanted = Q(pk__in=[])
     for area_id, near in days.items():
-        area_match = Q(area_id=area_id, behaviour_on__in=sorted(near))
+        if not others.get(area_id):
+            continue
+        area_match = Q(AnyOf("agency_id", others[area_id]), area_id=area_id)
+        area_match &= Q(behaviour_on__in=sorted(near))
         if len(agencies[area_id]) == 1:  # the usual case: one agency's batch
             area_match &= ~Q(agency_id=next(iter(agencies[area_id])))
         wanted |= area_match
-    by_day: dict[tuple[int, date], list[Incident]] = {}
-    for other in Incident.objects.filter(wanted).order_by("area_id", "behaviour_on", "pk"):
+    by_day: dict[tuple[int, date], list[_Incident]] = {}
+    if not any(others.values()):
+        return _IncidentCandidates(by_day)
+    rows = (
+        Incident.objects.filter(wanted)
+        .order_by("area_id", "behaviour_on", "pk")
+        .values_list(*_INCIDENT_COLUMNS)
+    )
+    for row in rows:
+        other = _Incident(*row)
         by_day.setdefault((other.area_id, other.behaviour_on), []).append(other)
     return _IncidentCandidates(by_day)
 
@@ -304,10 +458,10 @@ class _VictimCandidates:
     """Other agencies' victims of the same area sharing a name, date of birth or postcode with
     each victim, in the order one query per victim would return them (name, then pk)."""
 
-    def __init__(self, found: list[PartnerVictim]) -> None:
-        self.by_name: dict[tuple[int, str], list[PartnerVictim]] = {}
-        self.by_birth: dict[tuple[int, date], list[PartnerVictim]] = {}
-        self.by_postcode: dict[tuple[int, str], list[PartnerVictim]] = {}
+    def __init__(self, found: list[_Victim]) -> None:
+        self.by_name: dict[tuple[int, str], list[_Victim]] = {}
+        self.by_birth: dict[tuple[int, date], list[_Victim]] = {}
+        self.by_postcode: dict[tuple[int, str], list[_Victim]] = {}
         for other in found:
             if other.name_key:
                 self.by_name.setdefault((other.area_id, other.name_key), []).append(other)
@@ -316,8 +470,8 @@ class _VictimCandidates:
             if other.postcode_key:
                 self.by_postcode.setdefault((other.area_id, other.postcode_key), []).append(other)
 
-    def of(self, victim: PartnerVictim) -> list[PartnerVictim]:
-        found: dict[int, PartnerVictim] = {}
+    def of(self, victim: VictimFacts) -> list[_Victim]:
+        found: dict[int, _Victim] = {}
         area = victim.area_id
         if victim.name_key:
             found.update((o.pk, o) for o in self.by_name.get((area, victim.name_key), ()))
@@ -329,28 +483,37 @@ class _VictimCandidates:
         return sorted(others, key=lambda o: (o.name_key, o.pk))
 
 
-def _victim_candidates(victims: Sequence[PartnerVictim]) -> _VictimCandidates:
+def _victim_candidates(
+    victims: Sequence[VictimFacts], others: dict[int, set[int]]
+) -> _VictimCandidates:
     """The candidates of every victim in one query, each branch served by an (area, ...) index
-    of PartnerVictim."""
+    of PartnerVictim, of the agencies in ``others`` only (``_other_agencies``)."""
     wanted = Q(pk__in=[])
     for area_id in sorted({v.area_id for v in victims}):
+        if not others.get(area_id):
+            continue
         here = [v for v in victims if v.area_id == area_id]
         shared = Q(pk__in=[])
         names = sorted({v.name_key for v in here if v.name_key})
         births = sorted({v.date_of_birth for v in here if v.date_of_birth is not None})
         postcodes = sorted({v.postcode_key for v in here if v.postcode_key})
         if names:
-            shared |= Q(name_key__in=names)
+            shared |= Q(AnyOf("name_key", names))
         if births:
             shared |= Q(date_of_birth__in=births)
         if postcodes:
-            shared |= Q(postcode_key__in=postcodes)
-        area_match = Q(shared, area_id=area_id)
+            shared |= Q(AnyOf("postcode_key", postcodes))
+        area_match = Q(shared, AnyOf("agency_id", others[area_id]), area_id=area_id)
         agencies = {v.agency_id for v in here}
         if len(agencies) == 1:
             area_match &= ~Q(agency_id=next(iter(agencies)))
         wanted |= area_match
-    return _VictimCandidates(list(PartnerVictim.objects.filter(wanted)))
+    return _VictimCandidates(
+        [
+            _Victim(*row)
+            for row in PartnerVictim.objects.filter(wanted).values_list(*_VICTIM_COLUMNS)
+        ]
+    )
 
 
 class _Proposals:
@@ -362,7 +525,7 @@ class _Proposals:
         self.model = model
         self.by_record: dict[int, dict[int, Link]] = {pk: {} for pk in pks}
         ids = sorted(set(pks))
-        for stored in model.objects.filter(Q(first_id__in=ids) | Q(second_id__in=ids)):
+        for stored in model.objects.filter(Q(AnyOf("first_id", ids)) | Q(AnyOf("second_id", ids))):
             for end, other in (
                 (stored.first_id, stored.second_id),
                 (stored.second_id, stored.first_id),
@@ -431,10 +594,39 @@ class _Proposals:
             link.delete()
 
     def flush(self) -> None:
-        if self.new:
-            # Another import may propose the same pair at the same moment: the pair is unique.
-            links: list[Any] = list(self.new.values())
-            self.model.objects.bulk_create(links, ignore_conflicts=True)
+        """Insert the new links in one ``executemany`` (however many: a batch's records of a
+        busy day can propose thousands). Another import may propose the same pair at the same
+        moment: the pair is unique, and the conflict is skipped."""
+        if not self.new:
+            return
+        model = self.model
+        quote = connection.ops.quote_name
+        reasons = model._meta.get_field("reasons")
+        created = model._meta.get_field("created_at")
+        columns = ("area_id", "first_id", "second_id", "score", "reasons", "status", "created_at")
+        sql = (
+            f"INSERT INTO {quote(model._meta.db_table)} "  # nosec B608 - our own names
+            f"({', '.join(quote(c) for c in columns)}) "
+            f"VALUES ({', '.join(['%s'] * len(columns))}) "
+            f"ON CONFLICT ({quote('first_id')}, {quote('second_id')}) DO NOTHING"
+        )
+        now = created.get_db_prep_save(timezone.now(), connection)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                sql,
+                [
+                    (
+                        link.area_id,
+                        link.first_id,
+                        link.second_id,
+                        link.score,
+                        reasons.get_db_prep_save(link.reasons, connection),
+                        LinkStatus.PROPOSED.value,
+                        now,
+                    )
+                    for link in self.new.values()
+                ],
+            )
 
 
 # --- Decisions ----------------------------------------------------------------------------------
