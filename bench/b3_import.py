@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import harness
+from bench.national_write import columns_of
 
 ROWS = 100_000
 QUICK_ROWS = 10_000
@@ -579,20 +580,7 @@ def baseline_rows(scene: Scene, final: FinalRows) -> BaselineRows:
     now = ops.adapt_datetimefield_value(timezone.now())
     first_victim = (PartnerVictim.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
     first_incident = (Incident.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
-    victim_columns = [
-        "id",
-        "area_id",
-        "agency_id",
-        "agency_reference",
-        "name",
-        "date_of_birth",
-        "address",
-        "postcode",
-        "name_key",
-        "postcode_key",
-        "person_key",
-        "created_at",
-    ]
+    victim_columns = columns_of(PartnerVictim)
     victim_params = []
     for index, record in enumerate(final.victims):
         pk = first_victim + index
@@ -612,27 +600,7 @@ def baseline_rows(scene: Scene, final: FinalRows) -> BaselineRows:
                 now,
             )
         )
-    incident_columns = [
-        "id",
-        "area_id",
-        "agency_id",
-        "agency_reference",
-        "victim_id",
-        "behaviour_on",
-        "behaviour_time",
-        "reported_on",
-        "kind",
-        "location",
-        "postcode",
-        "postcode_key",
-        "description",
-        "days_late",
-        "months_late",
-        "group_key",
-        "linked",
-        "created_at",
-        "updated_at",
-    ]
+    incident_columns = columns_of(Incident)
     incident_params = []
     for index, (record, victim) in enumerate(final.incidents):
         pk = first_incident + index

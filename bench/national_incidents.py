@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bench.national_areas import FIRST_NAMES, SURNAMES, AreaInfo
-from bench.national_write import Writer, next_id
+from bench.national_write import Writer, columns_of, next_id
 
 TOTAL_INCIDENTS = 1_000_000
 PEOPLE_PER_INCIDENT = 0.27
@@ -138,41 +138,8 @@ def make_incidents(
     days = [first_day + dt.timedelta(days=d) for d in range(WINDOW_DAYS)]
     decided = dt.datetime.combine(today, dt.time(12, 0), tzinfo=dt.UTC)
 
-    victim_columns = (
-        "id",
-        "area_id",
-        "agency_id",
-        "agency_reference",
-        "name",
-        "date_of_birth",
-        "address",
-        "postcode",
-        "name_key",
-        "postcode_key",
-        "person_key",
-        "created_at",
-    )
-    incident_columns = (
-        "id",
-        "area_id",
-        "agency_id",
-        "agency_reference",
-        "victim_id",
-        "behaviour_on",
-        "behaviour_time",
-        "reported_on",
-        "kind",
-        "location",
-        "postcode",
-        "postcode_key",
-        "description",
-        "days_late",
-        "months_late",
-        "group_key",
-        "linked",
-        "created_at",
-        "updated_at",
-    )
+    victim_columns = columns_of(PartnerVictim)
+    incident_columns = columns_of(Incident)
     link_columns = (
         "id",
         "area_id",

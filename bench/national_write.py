@@ -28,6 +28,11 @@ def table_of(model: type[Model]) -> str:
     return model._meta.db_table
 
 
+def columns_of(model: type[Model]) -> tuple[str, ...]:
+    """Every column of ``model``'s table, in the model's field order (the order rows are built in)."""
+    return tuple(field.column for field in model._meta.concrete_fields)
+
+
 def next_id(model: type[Model]) -> int:
     """The first free primary key of ``model``'s table."""
     with connection.cursor() as cursor:
