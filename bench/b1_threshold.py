@@ -157,17 +157,6 @@ def confirmed_rules(case_id: int) -> list[Any]:
     return [c.to_rules() for c in found.order_by("reported_on", "pk") if c.is_confirmed]
 
 
-def _time_once(call: Callable[[], object]) -> float:
-    gc.collect()
-    gc.disable()
-    try:
-        started = time.perf_counter()
-        call()
-        return (time.perf_counter() - started) * 1000
-    finally:
-        gc.enable()
-
-
 def interleaved(calls: dict[int, Callable[[], object]], repeats: int) -> dict[int, harness.Timing]:
     """Time every call once per round, ``repeats`` rounds, after one warm-up round."""
     for call in calls.values():
@@ -175,7 +164,7 @@ def interleaved(calls: dict[int, Callable[[], object]], repeats: int) -> dict[in
     runs: dict[int, list[float]] = {key: [] for key in calls}
     for _ in range(repeats):
         for key, call in calls.items():
-            runs[key].append(_time_once(call))
+            runs[key].append(harness.time_once(call))
     return {key: harness.Timing(tuple(found)) for key, found in runs.items()}
 
 

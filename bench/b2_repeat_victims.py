@@ -249,17 +249,6 @@ def check_area_by_area(on: date) -> Answer:
     return found
 
 
-def _timed(call: Callable[[], object]) -> float:
-    gc.collect()
-    gc.disable()
-    try:
-        started = time.perf_counter()
-        call()
-        return (time.perf_counter() - started) * 1000
-    finally:
-        gc.enable()
-
-
 # --- a database of its own: areas of a given size (``--build``, and the tests) -----------------
 
 
@@ -530,9 +519,9 @@ def measure(options: Any, on: date) -> int:
     by_area_runs: list[float] = []
     duckdb_answer(database, on)  # warm
     for _ in range(repeats):
-        ours_runs.append(_timed(lambda: check_every_area(on)))
-        duckdb_runs.append(_timed(lambda: duckdb_answer(database, on)))
-        by_area_runs.append(_timed(lambda: check_area_by_area(on)))
+        ours_runs.append(harness.time_once(lambda: check_every_area(on)))
+        duckdb_runs.append(harness.time_once(lambda: duckdb_answer(database, on)))
+        by_area_runs.append(harness.time_once(lambda: check_area_by_area(on)))
     ours_timing = harness.Timing(tuple(ours_runs))
     duckdb_timing = harness.Timing(tuple(duckdb_runs))
 
@@ -600,7 +589,7 @@ def _largest_area(on: date, repeats: int, *, explain: bool) -> dict[str, Any]:
     area = Area.objects.get(pk=top["area_id"])
     repeat_victims(area, on=on)
     timing = harness.Timing(
-        tuple(_timed(lambda: repeat_victims(area, on=on)) for _ in range(repeats))
+        tuple(harness.time_once(lambda: repeat_victims(area, on=on)) for _ in range(repeats))
     )
     if explain:
         policy = live_policy(area)

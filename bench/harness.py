@@ -50,6 +50,21 @@ class Timing:
         return {"min": ordered[0], "p25": q1, "p75": q3, "max": ordered[-1]}
 
 
+def time_once(call: Callable[[], object], *, collect: bool = True) -> float:
+    """Milliseconds of one call, with the cyclic garbage collector off while it runs (its passes
+    depend on the whole heap of the process, not on the code measured, as ``timeit`` says); with
+    ``collect`` a ``gc.collect()`` first, so that every run starts from the same heap."""
+    if collect:
+        gc.collect()
+    gc.disable()
+    try:
+        started = time.perf_counter()
+        call()
+        return (time.perf_counter() - started) * 1000
+    finally:
+        gc.enable()
+
+
 def time_runs(
     call: Callable[[], object],
     *,
@@ -57,25 +72,10 @@ def time_runs(
     warmup: int = 1,
     collect: bool = True,
 ) -> Timing:
-    """Time ``call`` ``repeats`` times after ``warmup`` untimed calls.
-
-    As ``timeit`` does, the cyclic garbage collector is off while a call is timed (its passes
-    depend on the whole heap of the process, not on the code measured); with ``collect`` a
-    ``gc.collect()`` before each run starts every run from the same heap."""
+    """Time ``call`` ``repeats`` times (``time_once``) after ``warmup`` untimed calls."""
     for _ in range(warmup):
         call()
-    runs: list[float] = []
-    for _ in range(repeats):
-        if collect:
-            gc.collect()
-        gc.disable()
-        try:
-            started = time.perf_counter()
-            call()
-            runs.append((time.perf_counter() - started) * 1000)
-        finally:
-            gc.enable()
-    return Timing(tuple(runs))
+    return Timing(tuple(time_once(call, collect=collect) for _ in range(repeats)))
 
 
 def reset_peak_memory() -> None:
