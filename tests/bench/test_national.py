@@ -105,8 +105,13 @@ def test_a_tiny_data_set_is_complete_and_consistent() -> None:
 
     # Every foreign key of every row (the clones' remapped ones included) points at a row.
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA foreign_key_check")
-        assert cursor.fetchall() == []
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA foreign_key_check")
+            assert cursor.fetchall() == []
+        else:
+            # PostgreSQL's foreign keys are deferred to the commit, which a test never reaches:
+            # checking them now raises IntegrityError for any row that points at nothing.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
     # References are unique, and each area's sequence is past its references.
     references = list(Case.objects.values_list("area_id", "reference"))
