@@ -11,7 +11,14 @@ from typing import Any
 import pytest
 from django.db.models import F
 
-from bench.b2_repeat_victims import Builder, check_every_area, duckdb_answer, load_duckdb
+from bench.b2_repeat_victims import (
+    Builder,
+    check_every_area,
+    count_qualifying_rows,
+    duckdb_answer,
+    duckdb_qualifying_rows,
+    load_duckdb,
+)
 from casereview.cases.models import Case
 from casereview.partners.models import Incident, PartnerVictim
 
@@ -65,3 +72,15 @@ def test_people_with_open_cases_are_left_out_by_both_and_listed_once_closed(
 
     assert ours == theirs
     assert ours > before  # the open cases hid some people who meet the threshold
+
+
+def test_the_reading_part_alone_counts_the_rows_duckdb_qualifies(
+    areas: list[int], tmp_path: Path
+) -> None:
+    database, _ = load_duckdb(ON, tmp_path)
+
+    counted = count_qualifying_rows(ON)
+
+    assert counted == duckdb_qualifying_rows(database, ON)
+    # Fewer than all: the windows, the late reports and the diary sheets leave some out.
+    assert 0 < counted < Incident.objects.count()

@@ -229,23 +229,65 @@ def repeat_victims(area: Area, *, on: date) -> list[RepeatVictim]:
 AREAS_PER_STATEMENT = 10
 # An area's agencies come back as a bit set in a 64-bit integer (below).
 _MOST_BODIES = 62
+# One area as the counting statements take it: its id, live policy and relevant bodies.
+AreaCheck = tuple[int, LocalPolicy, list[Agency]]
 
 
-def _many_areas_sql(
-    checks: list[tuple[int, LocalPolicy, list[Agency]]], *, on: date
-) -> tuple[str, list[Any]]:
+def _many_areas_sql(checks: list[AreaCheck], *, on: date) -> tuple[str, list[Any]]:
     """The check of several areas as one statement: ``counts_by_person`` with each area's policy
     and relevant bodies given as rows of two small tables (``VALUES``) joined to its incidents,
-    instead of as constants. Each row: area, person, occasions, latest report, a name, and which
-    of the area's bodies recorded their qualifying incidents as a bit set (bit ``n`` for the
-    area's ``n``-th body): SUM(DISTINCT 2^n) over the incidents is their bitwise OR, in plain SQL
-    both databases run. ``p CROSS JOIN incident`` keeps SQLite's loop in that order (PostgreSQL
-    plans it as any join): for each area, a range of the covering index from the area's own
-    earliest report, rather than every area's incidents up to ``on`` filtered afterwards."""
-    incident = Incident._meta.db_table
+    instead of as constants (``qualifying_rows_sql``). Each row: area, person, occasions, latest
+    report, a name, and which of the area's bodies recorded their qualifying incidents as a bit
+    set (bit ``n`` for the area's ``n``-th body): SUM(DISTINCT 2^n) over the incidents is their
+    bitwise OR, in plain SQL both databases run."""
     victim = PartnerVictim._meta.db_table
     case = CaseRecord._meta.db_table
     final = sorted(FINAL_STATUSES)
+    with_clause, from_where, params = qualifying_rows_sql(checks, on=on)
+    occasion = (
+        "CASE WHEN i.linked THEN 'g' || CAST(i.group_key AS TEXT)"
+        " WHEN p.same_day = 1 THEN 'd' || CAST(i.behaviour_on AS TEXT)"
+        " ELSE 'i' || CAST(i.id AS TEXT) END"
+    )
+    sql = f"""
+        {with_clause}
+        SELECT i.area_id, v.person_key, COUNT(DISTINCT {occasion}) AS occasions,
+               MAX(i.reported_on) AS latest, MIN(v.name), SUM(DISTINCT b.bit)
+        {from_where}
+        GROUP BY i.area_id, v.person_key, p.threshold
+        HAVING COUNT(DISTINCT {occasion}) >= p.threshold
+           AND NOT EXISTS (
+               SELECT 1
+               FROM {victim} pv
+               JOIN {case} c ON c.area_id = pv.area_id
+                            AND c.victim_name_key = pv.name_key
+                            AND c.victim_postcode_key = pv.postcode_key
+               WHERE pv.person_key = v.person_key AND +pv.area_id = i.area_id
+                 AND pv.postcode_key <> ''
+                 AND c.status NOT IN ({_placeholders(len(final))})
+           )
+        ORDER BY i.area_id, occasions DESC, latest DESC, v.person_key
+    """
+    # ``+pv.area_id``: a person has a few records, an area thousands. Without statistics (a
+    # database never analysed) SQLite's planner weighs both equalities alike and may take the
+    # area's index, reading every victim record of the area for each person listed (measured:
+    # 220 ms against 15 ms for two areas of 25,000 incidents); the unary plus, SQLite's way
+    # of keeping a term off an index, leaves it the person's. PostgreSQL reads it as the
+    # column itself.
+    return sql, [*params, *final]
+
+
+def qualifying_rows_sql(checks: list[AreaCheck], *, on: date) -> tuple[str, str, list[Any]]:
+    """The qualifying incidents of several areas, each under its own policy, joined to their
+    victim records: a ``WITH`` clause (the policies as ``p``, the relevant bodies as ``b``), the
+    ``FROM ... WHERE`` that reads them (``i`` the incident, ``v`` its victim record), and the
+    parameters of both in order. ``_many_areas_sql`` groups these rows by person;
+    bench/b2_repeat_victims.py also counts them alone, to show what reading them costs.
+    ``p CROSS JOIN incident`` keeps SQLite's loop in that order (PostgreSQL plans it as any
+    join): for each area, a range of the covering index from the area's own earliest report,
+    rather than every area's incidents up to ``on`` filtered afterwards."""
+    incident = Incident._meta.db_table
+    victim = PartnerVictim._meta.db_table
     # Typed values, so that PostgreSQL knows a column of NULLs is a number; but SQLite stores
     # dates as ISO text, which CAST AS DATE (numeric affinity) would turn into the year.
     day = "%s" if connection.vendor == "sqlite" else "CAST(%s AS DATE)"
@@ -272,18 +314,13 @@ def _many_areas_sql(
         for position, agency in enumerate(agencies):
             body_rows.append("(CAST(%s AS BIGINT), CAST(%s AS BIGINT), CAST(%s AS BIGINT))")
             params += [area_id, agency.pk, 1 << position]
-    params += [on, ComplaintKind.COMPLAINT.value, *final]
-    occasion = (
-        "CASE WHEN i.linked THEN 'g' || CAST(i.group_key AS TEXT)"
-        " WHEN p.same_day = 1 THEN 'd' || CAST(i.behaviour_on AS TEXT)"
-        " ELSE 'i' || CAST(i.id AS TEXT) END"
-    )
-    sql = f"""
+    params += [on, ComplaintKind.COMPLAINT.value]
+    with_clause = f"""
         WITH p (area_id, threshold, report_months, report_days, earliest, diary_sheets,
                 same_day) AS (VALUES {", ".join(policy_rows)}),
              b (area_id, agency_id, bit) AS (VALUES {", ".join(body_rows)})
-        SELECT i.area_id, v.person_key, COUNT(DISTINCT {occasion}) AS occasions,
-               MAX(i.reported_on) AS latest, MIN(v.name), SUM(DISTINCT b.bit)
+    """
+    from_where = f"""
         FROM p
         CROSS JOIN {incident} i
         JOIN b ON b.area_id = i.area_id AND b.agency_id = i.agency_id
@@ -292,21 +329,8 @@ def _many_areas_sql(
           AND CASE WHEN p.report_months IS NOT NULL THEN i.months_late <= p.report_months
                    ELSE i.days_late <= p.report_days END
           AND (p.diary_sheets = 1 OR i.kind = %s)
-        GROUP BY i.area_id, v.person_key, p.threshold
-        HAVING COUNT(DISTINCT {occasion}) >= p.threshold
-           AND NOT EXISTS (
-               SELECT 1
-               FROM {victim} pv
-               JOIN {case} c ON c.area_id = pv.area_id
-                            AND c.victim_name_key = pv.name_key
-                            AND c.victim_postcode_key = pv.postcode_key
-               WHERE pv.person_key = v.person_key AND pv.area_id = i.area_id
-                 AND pv.postcode_key <> ''
-                 AND c.status NOT IN ({_placeholders(len(final))})
-           )
-        ORDER BY i.area_id, occasions DESC, latest DESC, v.person_key
     """
-    return sql, params
+    return with_clause, from_where, params
 
 
 def repeat_victims_for_areas(areas: Iterable[Area], *, on: date) -> dict[int, list[RepeatVictim]]:
@@ -321,19 +345,9 @@ def repeat_victims_for_areas(areas: Iterable[Area], *, on: date) -> dict[int, li
     ``AREAS_PER_STATEMENT`` areas."""
     ids = [area.pk for area in areas]
     found: dict[int, list[RepeatVictim]] = {area_id: [] for area_id in ids}
-    rules = current_policy_rules(ids)
-    bodies = relevant_bodies_of(ids)
-    checks: list[tuple[int, LocalPolicy, list[Agency]]] = []
-    for area_id in ids:
-        record = rules.get(area_id)
-        agencies = bodies.get(area_id, [])
-        if record is None or not agencies:
-            continue  # no policy: nothing to check; no bodies: no incident qualifies
-        if len(agencies) > _MOST_BODIES:
-            # More bodies than the bit set holds: this area on its own (never seen in practice).
-            found[area_id] = repeat_victims(Area.objects.get(pk=area_id), on=on)
-            continue
-        checks.append((area_id, policy_from_dict(record), agencies))
+    checks, alone = area_checks(ids)
+    for area_id in alone:
+        found[area_id] = repeat_victims(Area.objects.get(pk=area_id), on=on)
     for start in range(0, len(checks), AREAS_PER_STATEMENT):
         chunk = checks[start : start + AREAS_PER_STATEMENT]
         names_of = {area_id: [agency.name for agency in agencies] for area_id, _, agencies in chunk}
@@ -354,6 +368,28 @@ def repeat_victims_for_areas(areas: Iterable[Area], *, on: date) -> dict[int, li
                 )
             )
     return found
+
+
+def area_checks(ids: list[int]) -> tuple[list[AreaCheck], list[int]]:
+    """What ``repeat_victims_for_areas`` checks of each area of ``ids``, read with one query for
+    the policies and one for the bodies: (area id, live policy, relevant bodies) for the areas
+    that can be counted together, and the ids of those with more bodies than the bit set holds,
+    which are checked on their own (never seen in practice). Areas without a policy or without
+    bodies are in neither: nothing of theirs can qualify."""
+    rules = current_policy_rules(ids)
+    bodies = relevant_bodies_of(ids)
+    checks: list[AreaCheck] = []
+    alone: list[int] = []
+    for area_id in ids:
+        record = rules.get(area_id)
+        agencies = bodies.get(area_id, [])
+        if record is None or not agencies:
+            continue
+        if len(agencies) > _MOST_BODIES:
+            alone.append(area_id)
+            continue
+        checks.append((area_id, policy_from_dict(record), agencies))
+    return checks, alone
 
 
 def person_incidents(area: Area, person_key: int, *, on: date) -> QuerySet[Incident]:

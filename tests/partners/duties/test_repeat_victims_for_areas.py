@@ -85,3 +85,20 @@ def test_the_check_of_many_areas_takes_two_queries_and_a_statement_per_group_of_
     assert len(queries) == 3  # policies, relevant bodies, one counting statement
     assert len(one_by_one) == 2 + len(areas)
     assert apart == together
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query planner")
+def test_without_statistics_sqlite_finds_a_persons_open_cases_by_their_key(
+    areas: list[Area],
+) -> None:
+    # The test database is never analysed, as a new deployment's is not: the planner must not
+    # read every victim record of the area for each person it lists.
+    checks, _ = repeat_victims_module.area_checks([area.pk for area in areas])
+    sql, params = repeat_victims_module._many_areas_sql(checks, on=ON)
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = [str(row[-1]) for row in cursor.fetchall()]
+
+    victim_searches = [step for step in plan if step.startswith("SEARCH pv ")]
+    assert victim_searches, plan
+    assert all("(person_key=?)" in step for step in victim_searches), victim_searches
