@@ -2,7 +2,8 @@
 loaded, under 20 concurrent clients (wrk).
 
     python -m bench.b4_web --database-url sqlite:///var/bench/national.sqlite3 \\
-        --manifest var/bench/national.json [--repeats 3] [--duration 10] [--quick]
+        --manifest var/bench/national.json [--repeats 3] [--duration 10] [--quick] \\
+        [--shape gthread:4:4 --shape sync:4]
 
 Targets (issue 9): the coordinator's dashboard and a case page at p95 <= 150 ms; the public start
 page of an area (``/areas/<slug>/apply/``) at a throughput of at least half that of a minimal
@@ -21,6 +22,10 @@ How it measures:
   (dashboard, case page, start page, minimal view), each with wrk ``-t2 -c20``. A figure is the
   median over rounds (p95 for the staff pages, requests per second for the throughput ratio);
   the spread over rounds is in the details.
+- With ``--shape`` given more than once, one service per gunicorn shape (worker class,
+  workers, threads), all sharing one session; the staff pages of each shape are measured in
+  the same interleaved rounds, the first shape's are the figures and the others' are in the
+  details (``shapes``), to compare the documented gthread shape with, say, sync workers.
 - Any answer that is not a 2xx, and any socket error, fails the benchmark (exit 1): a 302 to
   the sign-in page is not a fast dashboard.
 
@@ -34,6 +39,7 @@ The data set is only read, apart from a signed-in session and the audit rows of 
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import http.client
 import json
@@ -69,6 +75,60 @@ GUNICORN_OPTIONS: tuple[str, ...] = (
     "--threads", "4",
     "--timeout", "60",
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How gunicorn serves the service: worker class, processes and threads per process.
+
+    The documented shape is gthread with 2 x cores workers of 4 threads. With CPU-bound pages,
+    the threads of one process take turns holding the GIL, which can widen the latency tail;
+    ``--shape`` measures other shapes beside it in the same rounds (the figures in the
+    details), so that the deployment is chosen on evidence."""
+
+    worker_class: str  # "gthread" or "sync"
+    workers: int
+    threads: int = 1
+
+    @property
+    def name(self) -> str:
+        if self.worker_class == "sync":
+            return f"sync:{self.workers}"
+        return f"{self.worker_class}:{self.workers}:{self.threads}"
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        threads = ("--threads", str(self.threads)) if self.worker_class == "gthread" else ()
+        return (
+            "--worker-class", self.worker_class,
+            "--workers", str(self.workers),
+            *threads,
+            "--timeout", "60",
+        )  # fmt: skip
+
+
+DOCUMENTED_SHAPE = Shape("gthread", WORKERS, 4)
+
+
+def parse_shape(text: str) -> Shape:
+    """``gthread:<workers>:<threads>`` or ``sync:<workers>``."""
+    parts = text.split(":")
+    try:
+        if parts[0] == "gthread" and len(parts) == 3:
+            shape = Shape("gthread", int(parts[1]), int(parts[2]))
+        elif parts[0] == "sync" and len(parts) == 2:
+            shape = Shape("sync", int(parts[1]))
+        else:
+            raise ValueError(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected gthread:<workers>:<threads> or sync:<workers>"
+        ) from None
+    if shape.workers < 1 or shape.threads < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: workers and threads must be at least 1")
+    return shape
+
+
 CONNECTIONS = 20
 WRK_THREADS = 2
 STARTUP_TIMEOUT_S = 120
@@ -84,13 +144,17 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def service_environment(database_url: str, var_dir: Path) -> dict[str, str]:
-    """Production settings for the service, on loopback without a TLS proxy in front."""
+def service_environment(
+    database_url: str, var_dir: Path, secret_key: str | None = None
+) -> dict[str, str]:
+    """Production settings for the service, on loopback without a TLS proxy in front. Servers
+    given the same ``secret_key`` accept each other's sessions (as app servers behind one
+    load balancer do)."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "casereview.settings",
         "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
+        "SECRET_KEY": secret_key or secrets.token_urlsafe(50),
         "DATABASE_URL": database_url,
         "VAR_DIR": str(var_dir),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -153,15 +217,21 @@ class Server:
 
 @contextlib.contextmanager
 def gunicorn(
-    name: str, target: str, env: dict[str, str], folder: Path, ready_path: str = "/"
+    name: str,
+    target: str,
+    env: dict[str, str],
+    folder: Path,
+    ready_path: str = "/",
+    shape: Shape = DOCUMENTED_SHAPE,
 ) -> Iterator[Server]:
-    """gunicorn serving ``target`` on a free loopback port with ``GUNICORN_OPTIONS``; stopped
-    (TERM to its process group, then KILL) when the block ends, however it ends."""
+    """gunicorn serving ``target`` on a free loopback port in ``shape`` (by default the
+    documented ``GUNICORN_OPTIONS``); stopped (TERM to its process group, then KILL) when the
+    block ends, however it ends."""
     port = free_port()
     log = folder / f"{name}.log"
     command = [
         sys.executable, "-m", "gunicorn", target,
-        "--bind", f"127.0.0.1:{port}", *GUNICORN_OPTIONS,
+        "--bind", f"127.0.0.1:{port}", *shape.options,
     ]  # fmt: skip
     with log.open("wb") as output:
         process = subprocess.Popen(  # nosec B603 - a fixed command of ours, no shell
@@ -174,7 +244,7 @@ def gunicorn(
         )
         server = Server(name, f"http://127.0.0.1:{port}", process, log)
         try:
-            wait_until_answering(server, ready_path)
+            wait_until_answering(server, ready_path, shape.workers)
             yield server
         finally:
             stop(process)
@@ -193,7 +263,7 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=20)
 
 
-def wait_until_answering(server: Server, path: str) -> None:
+def wait_until_answering(server: Server, path: str, workers: int = WORKERS) -> None:
     """Until every worker has booted: any HTTP answer from a few requests in a row."""
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     answered = 0
@@ -209,7 +279,7 @@ def wait_until_answering(server: Server, path: str) -> None:
             connection.getresponse().read()
             connection.close()
             answered += 1
-            if answered >= 3 and len(server.worker_pids()) >= WORKERS:
+            if answered >= 3 and len(server.worker_pids()) >= workers:
                 return
             continue
         except (OSError, http.client.HTTPException):
@@ -481,15 +551,43 @@ def latency_result(
     )
 
 
+def shape_summary(shape: Shape, runs: Sequence[Run], single: Run) -> dict[str, Any]:
+    """A staff page's figures under one server shape, as the details give them."""
+    return {
+        "gunicorn": " ".join(shape.options),
+        "p95_ms": round(median_of(runs, "p95"), 3),
+        "p50_ms": round(median_of(runs, "p50"), 3),
+        "p99_ms": round(median_of(runs, "p99"), 3),
+        "rps": round(median_of(runs, "rps"), 1),
+        "service_time_one_client_ms": single.latency("p50"),
+        "runs": [run.summary() for run in runs],
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = harness.common_arguments(__doc__, prog="python -m bench.b4_web")
     parser.set_defaults(repeats=3)
     parser.add_argument(
         "--duration", type=float, default=10, help="seconds of load per page per round (10)"
     )
+    parser.add_argument(
+        "--shape",
+        dest="shapes",
+        action="append",
+        type=parse_shape,
+        metavar="SHAPE",
+        help=(
+            "a gunicorn shape for the service, gthread:<workers>:<threads> or sync:<workers>; "
+            "give it more than once to measure the staff pages under each in the same "
+            "interleaved rounds. The first is the one the figures are of (and the start page "
+            f"and minimal view are served in it); default {DOCUMENTED_SHAPE.name}, the "
+            "documented deployment"
+        ),
+    )
     options = parser.parse_args(argv)
     if not options.database_url or not options.manifest:
         parser.error("--database-url and --manifest (the national data set) are required")
+    shapes: list[Shape] = list(dict.fromkeys(options.shapes or [DOCUMENTED_SHAPE]))
     rounds, seconds, single_seconds = options.repeats, options.duration, 3.0
     if options.quick:
         rounds, seconds, single_seconds = 1, min(seconds, 3.0), 2.0
@@ -502,72 +600,97 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = data_set_details(sample)
 
     failures: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="casereview-b4-") as folder_name:
+    main_shape = shapes[0]
+    secret_key = secrets.token_urlsafe(50)  # one for all the services: one session for all
+    with (
+        tempfile.TemporaryDirectory(prefix="casereview-b4-") as folder_name,
+        contextlib.ExitStack() as stack,
+    ):
         folder = Path(folder_name)
         start_path = f"/areas/{sample['area_slug']}/apply/"
-        with (
-            gunicorn(
-                "service",
-                "casereview.wsgi",
-                service_environment(options.database_url, folder / "var"),
-                folder,
-                ready_path=start_path,
-            ) as service,
-            gunicorn(
-                "minimal", "bench.minimal_site:application", minimal_environment(), folder
-            ) as minimal,
-        ):
-            browser = sign_in(
-                service.base,
-                sample["coordinator_email"],
-                sample["coordinator_password"],
-                totp_key,
+        services = [
+            stack.enter_context(
+                gunicorn(
+                    "service" if number == 0 else f"service-{number}",
+                    "casereview.wsgi",
+                    service_environment(options.database_url, folder / "var", secret_key),
+                    folder,
+                    ready_path=start_path,
+                    shape=shape,
+                )
             )
-            cookie = browser.cookie_header()
-            pages = [
+            for number, shape in enumerate(shapes)
+        ]
+        service = services[0]
+        minimal = stack.enter_context(
+            gunicorn(
+                "minimal",
+                "bench.minimal_site:application",
+                minimal_environment(),
+                folder,
+                shape=main_shape,
+            )
+        )
+        browser = sign_in(
+            service.base,
+            sample["coordinator_email"],
+            sample["coordinator_password"],
+            totp_key,
+        )
+        cookie = browser.cookie_header()
+
+        def staff_pages(base: str, suffix: str) -> list[Page]:
+            return [
                 Page(
-                    "dashboard",
+                    "dashboard" + suffix,
                     "Coordinator's dashboard (all cases in their area)",
-                    f"{service.base}/staff/cases/?show=all",
+                    f"{base}/staff/cases/?show=all",
                     True,
                     "app-signed-in-as",  # the name of who is signed in, in the header
                 ),
                 Page(
-                    "case",
+                    "case" + suffix,
                     "Case page",
-                    f"{service.base}/staff/cases/{sample['case_reference']}/",
+                    f"{base}/staff/cases/{sample['case_reference']}/",
                     True,
                     sample["case_reference"],
                 ),
-                Page("start", "Public start page", service.base + start_path, False, "<form"),
-                Page("minimal", "Minimal Django view", minimal.base + "/", False, "Minimal page"),
             ]
-            for page in pages:
-                check_page(page, cookie if page.staff else "")
 
-            harness.say("b4: one client per page (service time) ...")
-            single = {
-                page.key: run_wrk(
-                    page.key,
-                    page.url,
-                    seconds=single_seconds,
-                    connections=1,
-                    threads=1,
-                    cookie=cookie if page.staff else "",
+        pages = [
+            *staff_pages(service.base, ""),
+            Page("start", "Public start page", service.base + start_path, False, "<form"),
+            Page("minimal", "Minimal Django view", minimal.base + "/", False, "Minimal page"),
+        ]
+        # Staff pages of the other shapes, keyed "<page>@<shape>".
+        for shape, other in zip(shapes[1:], services[1:], strict=True):
+            pages.extend(staff_pages(other.base, "@" + shape.name))
+        for page in pages:
+            check_page(page, cookie if page.staff else "")
+
+        harness.say("b4: one client per page (service time) ...")
+        single = {
+            page.key: run_wrk(
+                page.key,
+                page.url,
+                seconds=single_seconds,
+                connections=1,
+                threads=1,
+                cookie=cookie if page.staff else "",
+            )
+            for page in pages
+        }
+        loaded: dict[str, list[Run]] = {page.key: [] for page in pages}
+        for number in range(rounds):
+            for page in pages:
+                harness.say(f"b4: round {number + 1}/{rounds}: {page.title} ({page.key}) ...")
+                run = run_wrk(
+                    page.key, page.url, seconds=seconds, cookie=cookie if page.staff else ""
                 )
-                for page in pages
-            }
-            loaded: dict[str, list[Run]] = {page.key: [] for page in pages}
-            for number in range(rounds):
-                for page in pages:
-                    harness.say(f"b4: round {number + 1}/{rounds}: {page.title} ...")
-                    run = run_wrk(
-                        page.key, page.url, seconds=seconds, cookie=cookie if page.staff else ""
-                    )
-                    loaded[page.key].append(run)
-                    harness.say(f"    {json.dumps(run.summary())}")
-            service_peaks = service.workers_peak_rss_mib()
-            minimal_peaks = minimal.workers_peak_rss_mib()
+                loaded[page.key].append(run)
+                harness.say(f"    {json.dumps(run.summary())}")
+        service_peaks = service.workers_peak_rss_mib()
+        minimal_peaks = minimal.workers_peak_rss_mib()
 
     for key, runs in [*loaded.items(), *((f"{k} (1 client)", [r]) for k, r in single.items())]:
         bad = sum(run.failures for run in runs)
@@ -578,12 +701,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     peak = max(service_peaks) if service_peaks else None
     extra: dict[str, Any] = {
         "database_url": options.database_url,
-        "gunicorn": " ".join(GUNICORN_OPTIONS),
+        "gunicorn": " ".join(main_shape.options),
         "wrk": f"-t{WRK_THREADS} -c{CONNECTIONS} -d{seconds:g}s",
         "rounds": rounds,
         "workers_peak_rss_mib": [round(value, 1) for value in service_peaks],
         "data": sizes,
     }
+
+    def with_shapes(page_key: str) -> dict[str, Any]:
+        """The other shapes' figures for a staff page, beside the main shape's."""
+        if len(shapes) == 1:
+            return extra
+        return {
+            **extra,
+            "shapes": {
+                shape.name: shape_summary(
+                    shape,
+                    loaded[page_key + ("" if shape == main_shape else "@" + shape.name)],
+                    single[page_key + ("" if shape == main_shape else "@" + shape.name)],
+                )
+                for shape in shapes
+            },
+        }
+
     by_key = {page.key: page for page in pages}
     results = [
         latency_result(
@@ -592,9 +732,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             loaded["dashboard"],
             single["dashboard"],
             peak,
-            extra,
+            with_shapes("dashboard"),
         ),
-        latency_result("b4.case_page", by_key["case"], loaded["case"], single["case"], peak, extra),
+        latency_result(
+            "b4.case_page",
+            by_key["case"],
+            loaded["case"],
+            single["case"],
+            peak,
+            with_shapes("case"),
+        ),
     ]
     start_rps = [run.rps for run in loaded["start"]]
     minimal_rps = [run.rps for run in loaded["minimal"]]

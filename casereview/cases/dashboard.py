@@ -151,9 +151,11 @@ def visible_areas(user: User) -> QuerySet[Area]:
 
 def spoc_choices(areas: QuerySet[Area]) -> list[tuple[str, str]]:
     """Coordinators of ``areas`` (who may be a case's single point of contact)."""
+    # The areas by their ids (the form has read them already), not as a subquery to compile.
+    area_ids = [area.pk for area in areas]
     people = (
         User.objects.filter(
-            pk__in=Membership.objects.filter(area__in=areas, role=Role.COORDINATOR).values(
+            pk__in=Membership.objects.filter(area_id__in=area_ids, role=Role.COORDINATOR).values(
                 "user_id"
             ),
             is_active=True,

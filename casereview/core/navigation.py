@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext as _
+from django.urls import (
+    NoReverseMatch,
+    URLResolver,
+    get_resolver,
+    get_script_prefix,
+    get_urlconf,
+    reverse,
+)
+from django.utils.translation import gettext_lazy
 
 from casereview.accounts.models import Role, User
 from casereview.accounts.scoping import scope
@@ -24,16 +32,21 @@ _SECTIONS: tuple[tuple[str, tuple[str, ...], frozenset[str] | None], ...] = (
 )
 
 
+# Lazy, so that each label is translated when it is shown, in the request's language; one
+# label translated per section shown, rather than all seven for each of them.
+_LABELS = {
+    "cases:dashboard": gettext_lazy("Cases"),
+    "letters:post-queue": gettext_lazy("Letters to post"),
+    "partners:hub": gettext_lazy("Partner agencies"),
+    "publishing:hub": gettext_lazy("Publishing"),
+    "privacy:overview": gettext_lazy("Privacy"),
+    "audit:log": gettext_lazy("Audit log"),
+    "accounts:home": gettext_lazy("Your areas"),
+}
+
+
 def _label(name: str) -> str:
-    return {
-        "cases:dashboard": _("Cases"),
-        "letters:post-queue": _("Letters to post"),
-        "partners:hub": _("Partner agencies"),
-        "publishing:hub": _("Publishing"),
-        "privacy:overview": _("Privacy"),
-        "audit:log": _("Audit log"),
-        "accounts:home": _("Your areas"),
-    }[name]
+    return str(_LABELS[name])
 
 
 # Where a request keeps the signed-in person's roles once read: a staff page asks for its
@@ -54,6 +67,28 @@ def _roles(request: HttpRequest | None) -> frozenset[str]:
     return roles
 
 
+# The sections' addresses, reversed once per URL configuration and script prefix: every staff
+# page shows them (and asks for them more than once), and reverse() walks the resolver each
+# time. Keyed by the resolver object, which Django replaces when the URL configuration changes
+# (clear_url_caches), so a changed configuration is never answered from an old one. The
+# addresses do not depend on the language (no i18n_patterns).
+_HREFS: weakref.WeakKeyDictionary[URLResolver, dict[tuple[str, str], str | None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _href(name: str) -> str | None:
+    """``reverse(name)``, or None when the URL configuration has no such page."""
+    known = _HREFS.setdefault(get_resolver(get_urlconf()), {})
+    key = (name, get_script_prefix())
+    if key not in known:
+        try:
+            known[key] = reverse(name)
+        except NoReverseMatch:
+            known[key] = None
+    return known[key]
+
+
 def staff_sections(request: HttpRequest | None, current: str = "") -> list[dict[str, Any]]:
     """Links to the staff sections, the one the page belongs to marked active: ``current`` (a
     URL name) when given, otherwise the section of the URL namespace that served the request."""
@@ -64,9 +99,8 @@ def staff_sections(request: HttpRequest | None, current: str = "") -> list[dict[
     for name, namespaces, shown_to in _SECTIONS:
         if shown_to is not None and not roles & shown_to:
             continue
-        try:
-            href = reverse(name)
-        except NoReverseMatch:
+        href = _href(name)
+        if href is None:
             continue
         active = name == current if current else namespace in namespaces
         items.append({"href": href, "text": _label(name), "active": active, "name": name})

@@ -5,6 +5,7 @@ session that opens the coordinator's dashboard."""
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import urllib.request
 from pathlib import Path
@@ -86,3 +87,17 @@ def test_a_wrong_password_is_a_failed_sign_in_not_a_session(live_server: object)
 
     with pytest.raises(b4_web.SignInFailed, match="password was not accepted"):
         b4_web.sign_in(str(live_server), coordinator.email, "not-the-password", "00" * 20)
+
+
+def test_a_server_shape_is_read_from_its_spec_and_the_documented_one_has_the_documented_options() -> (
+    None
+):
+    assert b4_web.DOCUMENTED_SHAPE.options == b4_web.GUNICORN_OPTIONS
+    assert b4_web.parse_shape("sync:4").options == (
+        "--worker-class", "sync", "--workers", "4", "--timeout", "60",
+    )  # fmt: skip
+    gthread = b4_web.parse_shape("gthread:2:8")
+    assert (gthread.workers, gthread.threads, gthread.name) == (2, 8, "gthread:2:8")
+    for wrong in ("sync", "gthread:4", "eventlet:4", "sync:0", "sync:x"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            b4_web.parse_shape(wrong)

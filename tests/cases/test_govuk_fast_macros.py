@@ -14,9 +14,11 @@ COMPARE = """\
 {%- from "govuk_frontend_jinja/components/table/macro.html" import govukTable -%}
 {%- from "govuk_frontend_jinja/components/summary-list/macro.html" import govukSummaryList -%}
 {%- from "govuk_frontend_jinja/components/tag/macro.html" import govukTag -%}
-{%- from "cases/_govuk.html" import summary_list, table, tag -%}
+{%- from "govuk_frontend_jinja/components/details/macro.html" import govukDetails -%}
+{%- from "cases/_govuk.html" import details, summary_list, table, tag -%}
 {%- if kind == "table" -%}{{ govukTable(p) }}|||{{ table(p) }}
 {%- elif kind == "summary_list" -%}{{ govukSummaryList(p) }}|||{{ summary_list(p) }}
+{%- elif kind == "details" -%}{{ govukDetails(p) }}|||{{ details(p) }}
 {%- else -%}{{ govukTag(p) }}|||{{ tag(p) }}{%- endif -%}"""
 
 TABLES: list[dict[str, Any]] = [
@@ -67,6 +69,17 @@ TAGS: list[dict[str, Any]] = [
 ]
 
 
+DETAILS: list[dict[str, Any]] = [
+    {
+        "summaryText": "How this date was worked out",
+        "html": Markup('<ul class="govuk-list"><li>Received 2 March & checked</li></ul>'),
+    },
+    {"summaryText": "Text <&>", "text": "Plain & simple"},
+    {"summaryHtml": Markup("  <b>Bold</b>\n<i>two lines</i> "), "html": "", "text": "fallback"},
+    {"id": "how", "classes": "app-details", "open": True, "summaryText": "Open", "text": "x"},
+]
+
+
 def _both(kind: str, params: dict[str, Any]) -> tuple[str, str]:
     env = engines["jinja2"].env  # type: ignore[attr-defined]
     rendered = env.from_string(COMPARE).render(kind=kind, p=params)
@@ -91,4 +104,10 @@ def test_the_summary_list_writes_what_the_govuk_summary_list_writes(
 @pytest.mark.parametrize("params", TAGS)
 def test_the_tag_writes_what_the_govuk_tag_writes(params: dict[str, Any]) -> None:
     govuk, ours = _both("tag", params)
+    assert ours == govuk
+
+
+@pytest.mark.parametrize("params", DETAILS)
+def test_the_details_write_what_the_govuk_details_write(params: dict[str, Any]) -> None:
+    govuk, ours = _both("details", params)
     assert ours == govuk

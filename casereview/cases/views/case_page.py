@@ -7,18 +7,21 @@ only, never copied into anything a victim sees. Every showing is recorded in the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casereview.accounts.access import staff_member_required
+from casereview.accounts.scoping import scope
 from casereview.appeals.models import Appeal, AppealStatus
-from casereview.appeals.selectors import appeals_of, can_lodge
+from casereview.appeals.selectors import appeals_of
 from casereview.audit.log import record_view
 from casereview.cases.dashboard import Urgency, deadline_urgency
 from casereview.cases.models import Case, Complaint, ComplaintSource, Deadline, DeadlineKind
@@ -29,9 +32,9 @@ from casereview.cases.presenters import (
     meeting_views,
     victim_voice_of,
 )
-from casereview.cases.selectors import cases_for, earlier_cases_of
+from casereview.cases.selectors import AREA_CASE_ROLES, cases_for, earlier_cases_of
 from casereview.cases.views.common import can_act, case_or_404, staff_navigation
-from casereview.cases.workflow import FINAL_STATUSES, Status, Step, allowed_steps
+from casereview.cases.workflow import FINAL_STATUSES, Status, Step, allowed_steps, is_allowed
 from casereview.letters.models import Letter
 from casereview.partners.services import relevant_bodies_to_ask
 from casereview.reviews.models import Meeting
@@ -95,11 +98,27 @@ def review_actions(case: Case, steps: set[Step], meeting: Meeting | None) -> lis
     return actions
 
 
-def appeal_actions(case: Case, steps: set[Step], waiting: Appeal | None) -> list[Action]:
+def can_lodge_now(case: Case, *, meeting_held: bool, waiting: Appeal | None) -> bool:
+    """``appeals.selectors.can_lodge(case)`` from what the case page has read already, instead
+    of two more queries (the last meeting held, the open appeal) and two readings of the
+    policy: the status allows an appeal, no appeal is waiting for its outcome, and there is
+    something to appeal against, a window (``appeal_window``) on some ground: a decision that
+    the threshold was not met, or a review meeting held. tests/cases/test_case_page_queries.py
+    checks that both answer the same."""
+    if waiting is not None or not is_allowed(Step.LODGE_APPEAL, case.status):
+        return False
+    threshold_not_met = case.threshold_met is False and case.decided_on is not None
+    return threshold_not_met or meeting_held
+
+
+def appeal_actions(
+    case: Case, steps: set[Step], waiting: Appeal | None, *, meeting_held: bool
+) -> list[Action]:
     """A button to record an appeal when one can be made, or for the next step of the appeal
-    that is open (``waiting``: the case's ``open_appeal``, if any)."""
+    that is open (``waiting``: the case's ``open_appeal``, if any; ``meeting_held``: whether
+    a review meeting of the case has been held)."""
     if waiting is None:
-        if can_lodge(case):
+        if can_lodge_now(case, meeting_held=meeting_held, waiting=None):
             return [Action(_("Record an appeal"), _case_url("appeals:lodge", case))]
         return []
     if waiting.status == AppealStatus.LODGED and Step.DISMISS_APPEAL in steps:
@@ -120,14 +139,19 @@ def appeal_actions(case: Case, steps: set[Step], waiting: Appeal | None) -> list
 
 
 def actions_for(
-    case: Case, *, latest_meeting: Meeting | None, open_appeal: Appeal | None
+    case: Case,
+    *,
+    latest_meeting: Meeting | None,
+    open_appeal: Appeal | None,
+    meeting_held: bool,
 ) -> list[Action]:
     """Buttons for the steps the case's status allows, in the order they come in the process.
 
     Steps with a page of their own get a button; the two decisions share the decision page; a
     response is recorded from its request's row, and an action of the plan from its own row;
     screening out happens at receipt; an appeal's hearing and outcome follow the open appeal.
-    The case page has read the latest meeting and the open appeal already: they are passed in.
+    The case page has read the meetings and the appeals already: the latest meeting, the open
+    appeal and whether a meeting has been held are passed in.
     """
     steps = set(allowed_steps(case.status))
     actions: list[Action] = []
@@ -153,7 +177,7 @@ def actions_for(
             Action(_("Record the call to the victim"), _case_url("cases:victim-contact", case))
         )
     actions.extend(review_actions(case, steps, latest_meeting))
-    actions.extend(appeal_actions(case, steps, open_appeal))
+    actions.extend(appeal_actions(case, steps, open_appeal, meeting_held=meeting_held))
     if Step.ADD_COMPLAINT in steps:
         actions.append(Action(_("Add a complaint"), _case_url("cases:add-complaint", case)))
     if Step.ASSIGN_SPOC in steps:
@@ -206,9 +230,55 @@ def complaint_source(complaint: Any) -> str:
     return str(ComplaintSource(complaint.source).label)
 
 
+def earlier_visible_cases(request: HttpRequest, case: Case, visible: QuerySet[Case]) -> list[Case]:
+    """The earlier cases of ``case``'s victim that the signed-in person may see. They are all in
+    the case's own area, so someone who sees that area's cases (as anyone who has opened the
+    case through an area role does) sees them all: no need to filter by the scope again, in a
+    subquery with its own compile cost. Anyone else gets them filtered by ``visible``."""
+    earlier = earlier_cases_of(case)
+    if not scope(request.user).has(AREA_CASE_ROLES, case.area_id):
+        earlier = earlier.filter(pk__in=visible.values("pk"))
+    return list(earlier)
+
+
+# A letter's renderings (its HTML, PDF and Word files), which the case page does not show.
+LETTER_RENDERINGS = ("html", "pdf", "docx")
+
+# The pages of a letter the case page links to: its own page, its PDF and its Word file.
+LETTER_PAGES = {"view": "letters:letter", "pdf": "letters:pdf", "docx": "letters:docx"}
+# A stand-in letter number: each address is reversed once with it, then filled in per letter.
+_STAND_IN_PK = 918273645
+
+
+def _letter_address(name: str, reference: str) -> Callable[[int], str | None]:
+    """The address of page ``name`` of the letter numbered ``pk`` of case ``reference``, as a
+    function of ``pk``: None where this deployment has no such page (as the template's
+    ``optional_url`` did). reverse() runs once, with a stand-in number that is then replaced,
+    unless the number cannot be told apart in the address (then once per letter)."""
+    try:
+        address = reverse(name, kwargs={"reference": reference, "pk": _STAND_IN_PK})
+    except NoReverseMatch:
+        return lambda pk: None
+    before, found, after = address.partition(str(_STAND_IN_PK))
+    if not found or str(_STAND_IN_PK) in after:
+        return lambda pk: reverse(name, kwargs={"reference": reference, "pk": pk})
+    return lambda pk: f"{before}{pk}{after}"
+
+
+def letter_links(case: Case, letters: list[Letter]) -> dict[int, dict[str, str | None]]:
+    """Each letter's addresses (``LETTER_PAGES``), by letter. A case has dozens of letters and
+    each reverse() walks the resolver: one per kind of page, rather than three per letter."""
+    addresses = {key: _letter_address(name, case.reference) for key, name in LETTER_PAGES.items()}
+    return {
+        letter.pk: {key: address(letter.pk) for key, address in addresses.items()}
+        for letter in letters
+    }
+
+
 # What the case page shows of the case's own relations, read with the case in one query
 # instead of one query each while the page is rendered.
-CASE_PAGE_RELATED = ("policy", "decided_by", "lead_agency", "area__council")
+# The victim's voice is a reverse one-to-one: read by the same join, None when not recorded.
+CASE_PAGE_RELATED = ("policy", "decided_by", "lead_agency", "area__council", "victim_voice")
 
 
 @staff_member_required
@@ -238,6 +308,10 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         key=lambda appeal: appeal.pk,
         default=None,
     )
+    held_meetings = [m for m in meetings if m.meeting.held_on is not None]
+    # Not their renderings: the page lists the letters and links to those, and a letter's PDF
+    # and Word files are tens of kilobytes each, read for nothing.
+    letters = list(case.letters.defer(*LETTER_RENDERINGS))
     record_view(request, case, "case page")
     return TemplateResponse(
         request,
@@ -252,6 +326,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
                     case,
                     latest_meeting=meetings[0].meeting if meetings else None,
                     open_appeal=waiting,
+                    meeting_held=bool(held_meetings),
                 )
                 if acting
                 else []
@@ -271,19 +346,20 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
             ],
             "can_record_response": Step.RECORD_RESPONSE in allowed_steps(case.status),
             "deadlines": deadline_rows(case, deadlines, today),
-            "letters": list(case.letters.all()),
+            "letters": letters,
+            "letter_links": letter_links(case, letters),
             # get_<field>_display() of the letters and complaints, read once for all the rows
             "letter_labels": {
                 field: choice_labels(Letter, field)
                 for field in ("kind", "recipient", "delivery", "status")
             },
             "complaint_kinds": choice_labels(Complaint, "kind"),
-            "earlier_cases": list(earlier_cases_of(case).filter(pk__in=visible.values("pk"))),
+            "earlier_cases": earlier_visible_cases(request, case, visible),
             "repeat_of": repeat_of,
             "events": list(case.events.select_related("by").order_by("-at", "-pk")),
             "voice": victim_voice_of(case),
             "meetings": meetings,
-            "held_meetings": [m for m in meetings if m.meeting.held_on is not None],
+            "held_meetings": held_meetings,
             "planned_actions": any(m.actions for m in meetings),
             "comments_recorded": any(m.comments for m in meetings),
             "lead_agency": lead_agency(case),

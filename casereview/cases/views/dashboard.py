@@ -40,13 +40,15 @@ from casereview.core.pagination import govuk_pagination
 FILTER_FIELDS = ("show", "q", "due", "status", "area", "spoc")
 
 
-def _link(filters: Filters, **changes: Any) -> str:
+def _link(filters: Filters, base: str = "", **changes: Any) -> str:
+    """The dashboard with ``filters`` changed by ``changes``; ``base``: its address, when the
+    caller has it already (a page makes several links)."""
     query = urlencode(filters.query(**changes))
-    return reverse("cases:dashboard") + (f"?{query}" if query else "")
+    return (base or reverse("cases:dashboard")) + (f"?{query}" if query else "")
 
 
-def _pagination(filters: Filters, page: Any) -> dict[str, Any] | None:
-    return govuk_pagination(page, lambda number: _link(filters, page=number))
+def _pagination(filters: Filters, page: Any, base: str = "") -> dict[str, Any] | None:
+    return govuk_pagination(page, lambda number: _link(filters, base, page=number))
 
 
 @staff_member_required
@@ -78,6 +80,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         searched = [area for area in areas if filters.area_id in (None, area.pk)]
         record_search(request, searched, "case search by reference or name")
     can_record = bool(scope(user).area_ids(CASE_WORKER_ROLES))
+    here = reverse("cases:dashboard")
     buckets = [
         (DUE_OVERDUE, board.counts[DUE_OVERDUE], "red"),
         (DUE_TODAY, board.counts[DUE_TODAY], "orange"),
@@ -92,15 +95,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "today": today,
             "buckets": [
-                {"due": due, "count": count, "colour": colour, "href": _link(filters, due=due)}
+                {
+                    "due": due,
+                    "count": count,
+                    "colour": colour,
+                    "href": _link(filters, here, due=due),
+                }
                 for due, count, colour in buckets
             ],
-            "clear_due_href": _link(filters, due=""),
+            "clear_due_href": _link(filters, here, due=""),
             "show_links": {
-                SHOW_MINE: _link(filters, show=SHOW_MINE, page=""),
-                SHOW_ALL: _link(filters, show=SHOW_ALL, page=""),
+                SHOW_MINE: _link(filters, here, show=SHOW_MINE, page=""),
+                SHOW_ALL: _link(filters, here, show=SHOW_ALL, page=""),
             },
-            "pagination": _pagination(filters, board.page),
+            "pagination": _pagination(filters, board.page, here),
             "several_areas": len(areas) > 1,
             "filtered": bool(
                 filters.due
