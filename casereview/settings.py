@@ -89,6 +89,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "casereview.core.logs.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Serves the kept public pages (casereview/public/page_cache.py) without the rest below.
+    "casereview.public.middleware.PublicPageMiddleware",
     "csp.middleware.CSPMiddleware",
     "casereview.core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
