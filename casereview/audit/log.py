@@ -10,7 +10,9 @@ request when there is one (``casereview.audit.middleware``), else the record say
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.db.models import Model
@@ -187,6 +189,31 @@ def record_change(
     return chain.append(record)
 
 
+# The records ``record_batch`` holds back while ``batch_records`` is in force (else None).
+_held: ContextVar[list[AuditRecord] | None] = ContextVar("audit_held_records", default=None)
+
+
+@contextmanager
+def batch_records() -> Iterator[None]:
+    """Within the block, ``record_batch`` holds its records back, and they are appended
+    together when the block ends without an exception (``chain.append_all``: one lock of the
+    chain head and one INSERT, the same chain as appending each at once). Use it inside the
+    transaction that makes the changes recorded, as the ingest service does for each chunk
+    (its victims, incidents, match proposals and prompts: up to five records); if the block
+    fails, the records go with the transaction's changes. Nested blocks join the outermost.
+    Only ``record_batch`` is held back: the other functions return the record they append."""
+    if _held.get() is not None:
+        yield
+        return
+    held: list[AuditRecord] = []
+    token = _held.set(held)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+    chain.append_all(held)
+
+
 def record_batch(
     request: HttpRequest | None,
     area_id: int,
@@ -196,7 +223,8 @@ def record_batch(
     case: Case | None = None,
 ) -> None:
     """Record one change for a bulk operation that sends no signals (an import batch); with
-    ``case``, the record is that case's, found when the log is filtered by its reference."""
+    ``case``, the record is that case's, found when the log is filtered by its reference.
+    Appended at once, or at the end of the enclosing ``batch_records`` block."""
     record = AuditRecord(
         kind=Kind.CHANGE, area_id=area_id, object_label=object_label, what=_clean(what, 200)
     )
@@ -204,7 +232,11 @@ def record_batch(
         record.case = case
         record.case_reference = case.reference
     _who_and_where(record, request if request is not None else current_request.get())
-    chain.append(record)
+    held = _held.get()
+    if held is not None:
+        held.append(record)
+    else:
+        chain.append(record)
 
 
 def views_of(case: Case) -> list[AccessRecord]:

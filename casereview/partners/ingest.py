@@ -17,12 +17,14 @@ Records are stored in chunks, each in its own transaction together with what fol
 large file does not hold one long write lock, and progress can be reported between chunks.
 
 A chunk is a handful of set-based statements whatever its size: one query for the incidents
-already held under its references, one or two for its victims, then one ``executemany`` each
-to insert the new victims and incidents and to update the changed ones, with keys taken
+already held under its references, one or two for its victims, then one statement each to
+insert the new victims and incidents (``_insert_rows``: an ``executemany`` on SQLite, a COPY on
+PostgreSQL) and one ``executemany`` each to update the changed ones, with keys taken
 beforehand (``_take_keys``) so that a new row's own ``person_key``/``group_key`` is written with
 it. No model instance is made on the way: rows are tuples, and what follows from them reads
 ``StoredIncident`` rows. Bulk writes send no signals, so each chunk writes its own audit record
-per table (``record_batch``), naming counts only.
+per table (``record_batch``), naming counts only; the chunk's records are appended to the
+audit chain together as it ends (``batch_records``).
 """
 
 from __future__ import annotations
@@ -44,10 +46,10 @@ from django.utils.translation import gettext_lazy, ngettext
 from casereview.accounts.models import User
 from casereview.areas.models import Agency, Area
 from casereview.areas.selectors import acts_in
-from casereview.audit.log import record_batch
+from casereview.audit.log import batch_records, record_batch
 from casereview.cases.models import ComplaintKind, normalise_name
 from casereview.partners import effects
-from casereview.partners.matching.sets import SQLITE_LISTED, AnyOf
+from casereview.partners.matching.sets import SQLITE_LISTED
 from casereview.partners.models import Incident, PartnerVictim, months_late
 
 # Section 104 of the Anti-social Behaviour, Crime and Policing Act 2014 came into force on
@@ -173,9 +175,11 @@ def cleaned(record: IncidentRecord) -> IncidentRecord:
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=65_536)
 def postcode_key(value: str) -> str:
     """``casereview.cases.models.normalise_postcode`` (no spaces, capitals), its pattern
-    compiled once: a batch normalises a few thousand postcodes."""
+    compiled once, and remembered: a batch normalises a few thousand postcodes, most of them
+    its streets' and its victims' again and again."""
     return _SPACES.sub("", value).upper()
 
 
@@ -442,10 +446,10 @@ class StoredVictim:
 _VICTIM_COLUMNS = tuple(f.name for f in fields(StoredVictim))
 
 
-@dataclass(frozen=True, slots=True)
-class StoredIncident:
+class StoredIncident(NamedTuple):
     """An incident just created or changed, as what follows (matching, second reports) reads it:
-    the columns, not a model instance."""
+    the columns, not a model instance (a named tuple: made a thousand times a chunk, for a
+    quarter of the cost of a frozen dataclass)."""
 
     pk: int
     area_id: int
@@ -470,6 +474,7 @@ def ingest_incidents(
     numbering: Sequence[int] | None = None,
     chunk_size: int | None = None,
     checked_on: date | None = None,
+    committing: Callable[[int], None] | None = None,
 ) -> IngestResult:
     """Store ``agency``'s incident records in ``area`` (module docstring).
 
@@ -481,7 +486,10 @@ def ingest_incidents(
     record (the import row, the API key's last use), since an incident belongs to its agency.
     ``checked_on`` says the caller found no problem with ``check_records`` on that day (a CSV
     import checks every row as it reads the file): the records are not checked again unless
-    the day has turned since, when the dates' rules may say otherwise.
+    the day has turned since, when the dates' rules may say otherwise. ``committing(n)`` is
+    called inside each chunk's transaction, as its last step, with the number of records done
+    when it commits: what it writes is committed with the chunk or not at all (an import's
+    count of rows stored, exact without a commit of its own).
     """
     if not acts_in(area, agency):
         raise ValueError(f"{agency} is not an agency of {area}")
@@ -498,10 +506,14 @@ def ingest_incidents(
     created = updated = 0
     for start in range(0, len(clean), size):
         chunk = clean[start : start + size]
-        with transaction.atomic():
+        # The chunk's audit records (victims, incidents, match proposals, prompts) are
+        # appended together at its end: one lock of the chain head, one INSERT.
+        with transaction.atomic(), batch_records():
             outcome = store.save_chunk(chunk)
             # Rows, not model instances: what follows reads only their columns.
             effects.after_incidents_saved(outcome.changed)
+            if committing is not None:
+                committing(start + len(chunk))
         stored.extend(outcome.incident_ids)
         created += outcome.created
         updated += outcome.updated
@@ -573,6 +585,36 @@ def _insert_sql(connection: BaseDatabaseWrapper, model: type[Model], columns: Se
     return f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES ({marks})"  # nosec B608
 
 
+def _insert_rows(
+    connection: BaseDatabaseWrapper,
+    model: type[Model],
+    columns: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
+) -> None:
+    """Insert ``rows`` (values of ``columns``, adapted for the database) into ``model``'s
+    table, all or none, raising the database's error (``django.db.IntegrityError``...) as an
+    INSERT would.
+
+    PostgreSQL: one ``COPY ... FROM STDIN``. An ``executemany`` of INSERTs makes the server
+    parse, plan and run one statement per row (psycopg binds the values into each statement's
+    text on the client, as Django's cursors do), which cost more than everything else a
+    chunk does; COPY streams the rows into one statement. Constraints, defaults and indexes
+    apply as for INSERT. SQLite: one ``executemany``, which runs one prepared statement."""
+    if not rows:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.executemany(_insert_sql(connection, model, columns), rows)
+            return
+        quote = connection.ops.quote_name
+        names = ", ".join(quote(column) for column in columns)
+        statement = f"COPY {quote(model._meta.db_table)} ({names}) FROM STDIN"
+        # The cursor wrapper converts errors only of the calls it runs itself.
+        with connection.wrap_database_errors, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+
+
 def _update_sql(connection: BaseDatabaseWrapper, model: type[Model], columns: Sequence[str]) -> str:
     quote = connection.ops.quote_name
     sets = ", ".join(f"{quote(column)} = %s" for column in columns)
@@ -619,6 +661,13 @@ def _take_keys(connection: BaseDatabaseWrapper, model: type[Model], count: int) 
             return list(range(first, first + count))
     raise RuntimeError("Case Review needs PostgreSQL, or SQLite 3.35 or later.")
 
+
+# The victims' (area, postcode_key) index, by which ``_Store._by_identity`` seeks them.
+_POSTCODE_INDEX = next(
+    index.name
+    for index in PartnerVictim._meta.indexes
+    if list(index.fields) == ["area", "postcode_key"] and index.name
+)
 
 # SQLite: how to name each table's unique (area_id, agency_id, agency_reference) index.
 _REFERENCE_INDEXES: dict[tuple[str, str], str] = {}
@@ -791,9 +840,8 @@ class _Store:
             )
         fresh = iter(row[0] for row in inserts)
         ids_in_order = [pk if pk is not None else next(fresh) for pk in ids]
+        _insert_rows(connection, Incident, _INCIDENT_INSERT, inserts)
         with connection.cursor() as cursor:
-            if inserts:
-                cursor.executemany(_insert_sql(connection, Incident, _INCIDENT_INSERT), inserts)
             if changed:
                 cursor.executemany(
                     _update_sql(connection, Incident, (*_INCIDENT_WRITTEN, "updated_at")), changed
@@ -919,9 +967,8 @@ class _Store:
                     stamp,
                 )
             )
+        _insert_rows(connection, PartnerVictim, _VICTIM_INSERT, inserts)
         with connection.cursor() as cursor:
-            if inserts:
-                cursor.executemany(_insert_sql(connection, PartnerVictim, _VICTIM_INSERT), inserts)
             if changed:
                 cursor.executemany(
                     _update_sql(connection, PartnerVictim, _VICTIM_WRITTEN),
@@ -951,26 +998,58 @@ class _Store:
         """Find the agency's stored victims for ``keys`` (one query for each way of finding)."""
         references = [key.reference for key in keys if key.reference]
         identities = {key for key in keys if not key.reference}
-        mine = PartnerVictim.objects.filter(area_id=self.area.pk, agency_id=self.agency.pk)
         if references:
             for row in self._by_reference(PartnerVictim, ("id", *_VICTIM_COLUMNS[1:]), references):
                 victim = self._one(row)
                 self.victims[VictimKey(reference=victim.agency_reference)] = victim
         if identities:
-            # Oldest first, so that the earliest record of a person is the one used.
-            names = sorted({key.name_key for key in identities})
-            # By name and postcode (each list served by an (area, ...) index), so that only the
-            # people wanted are read, not every namesake (names repeat far more than postcodes).
-            postcodes = sorted({key.postcode_key for key in identities})
-            rows = (
-                mine.filter(AnyOf("name_key", names), AnyOf("postcode_key", postcodes))
-                .order_by("pk")
-                .values_list(*_VICTIM_COLUMNS)
-            )
-            for row in rows:
+            for row in self._by_identity(identities):
                 found = VictimKey(name_key=row[6], date_of_birth=row[3], postcode_key=row[7])
                 if found in identities and found not in self.victims:
                     self.victims[found] = self._one(row)
+
+    def _by_identity(self, identities: set[VictimKey]) -> list[tuple[Any, ...]]:
+        """The agency's victims in the area with one of the names and one of the postcodes of
+        ``identities`` (``_VICTIM_COLUMNS``), oldest first, so that the earliest record of a
+        person is the one used.
+
+        Sought by postcode through the (area, postcode_key) index, each row then kept or not
+        by its name: postcodes name a handful of people, names many (a busy name is shared by
+        hundreds). On SQLite the index is named (``INDEXED BY``): without statistics its
+        planner prefers the one-column area index and read every victim of the area, chunk
+        after chunk. The lists are bound as they are (SQLite, within its limit on parameters)
+        or as arrays (PostgreSQL), like ``_by_reference``."""
+        connection = self.connection
+        quote = connection.ops.quote_name
+        table = quote(PartnerVictim._meta.db_table)
+        names = ", ".join(quote(column) for column in ("id", *_VICTIM_COLUMNS[1:]))
+        name_keys = sorted({key.name_key for key in identities})
+        postcodes = sorted({key.postcode_key for key in identities})
+        found: list[tuple[Any, ...]] = []
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    f"SELECT {names} FROM {table} WHERE {quote('area_id')} = %s"  # nosec B608
+                    f" AND {quote('agency_id')} = %s AND {quote('postcode_key')} = ANY(%s)"
+                    f" AND {quote('name_key')} = ANY(%s) ORDER BY {quote('id')}",
+                    [self.area.pk, self.agency.pk, postcodes, name_keys],
+                )
+                return [tuple(row) for row in cursor.fetchall()]
+            index = quote(_POSTCODE_INDEX)
+            wanted = set(name_keys)
+            name_at = _VICTIM_COLUMNS.index("name_key")
+            for start in range(0, len(postcodes), SQLITE_LISTED):
+                part = postcodes[start : start + SQLITE_LISTED]
+                marks = ", ".join(["%s"] * len(part))
+                cursor.execute(
+                    f"SELECT {names} FROM {table} INDEXED BY {index}"  # nosec B608 - our names
+                    f" WHERE {quote('area_id')} = %s AND {quote('postcode_key')} IN ({marks})"
+                    f" AND {quote('agency_id')} = %s",
+                    [self.area.pk, *part, self.agency.pk],
+                )
+                found.extend(tuple(row) for row in cursor.fetchall() if row[name_at] in wanted)
+        found.sort(key=lambda row: row[0])
+        return found
 
     def _one(self, row: tuple[Any, ...]) -> StoredVictim:
         """The victim of a row read from the table: the one already held if it was found

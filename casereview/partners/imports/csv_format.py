@@ -17,6 +17,7 @@ Parsing turns each row into an ``IncidentRecord`` or into the problems that stop
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -206,6 +207,9 @@ def _names(columns: list[str]) -> dict[str, str]:
     return {"columns": ", ".join(columns)}
 
 
+# Remembered: a file names the same few hundred days and times on row after row, and reading
+# them again cost more than the rest of a row. A value that is not one raises every time.
+@functools.lru_cache(maxsize=8192)
 def parse_date(value: str) -> date:
     """YYYY-MM-DD or DD/MM/YYYY; ValueError otherwise (also for dates that do not exist)."""
     if match := _ISO_DATE.match(value):
@@ -217,6 +221,7 @@ def parse_date(value: str) -> date:
     return date(int(year), int(month), int(day))
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_time(value: str) -> time:
     match = _TIME.match(value)
     if not match:

@@ -15,6 +15,7 @@ finishes it without duplicating anything.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import asdict, dataclass, replace
 from functools import partial
 
@@ -64,6 +65,10 @@ class ImportProgress:
     def imported(self, rows: int) -> None:
         """``rows`` rows have been stored (and committed)."""
 
+    def committing(self, rows: int) -> None:
+        """``rows`` rows are being stored: called inside the transaction that stores the last
+        of them, so a write made here is committed with them or not at all."""
+
 
 @dataclass(frozen=True)
 class ImportOutcome:
@@ -112,6 +117,7 @@ def import_file(
             parsed.records,
             by=by,
             progress=progress.imported,
+            committing=progress.committing,
             numbering=parsed.numbers,
             checked_on=today,  # every row checked just now: not again, unless a day turned
         )
@@ -158,23 +164,42 @@ def upload_import(
     return upload
 
 
+# The reading of a file is reported at most this often: each report is a write (a commit) of
+# its own, and reading a 10,000-row file takes a fraction of a second.
+READING_REPORT_SECONDS = 1.0
+
+
 class _RowProgress(ImportProgress):
-    """Writes progress to the import's row as it goes. Each write is its own statement in
-    autocommit, outside the import's chunk transactions, so the page sees it at once."""
+    """Writes progress to the import's row as it goes, so the page sees it: each write in
+    autocommit, but for the count of rows stored, which goes with the chunk stored.
+
+    The import is claimed as checking before this is made; the start of storing is written
+    as it happens, with the file's count of rows, and the count of rows stored within each
+    chunk's own transaction: the rows said to be imported are exactly those committed (a
+    failure's message relies on it), without a commit of their own. While the file is read,
+    the counts are written at most every ``READING_REPORT_SECONDS``: they only show that
+    reading goes on (the page shows a bar without a count until then), and were a commit per
+    1,000 rows and one more before reading."""
 
     def __init__(self, import_id: int) -> None:
         self.rows = IncidentImport.objects.filter(pk=import_id)
+        self.total_rows = 0
+        self.reported_at = 0.0
 
     def started(self, total_rows: int) -> None:
-        self.rows.update(status=ImportStatus.CHECKING, total_rows=total_rows, rows_done=0)
+        self.total_rows = total_rows
+        self.reported_at = time.monotonic()
 
     def checked(self, rows: int) -> None:
-        self.rows.update(rows_done=rows)
+        now = time.monotonic()
+        if now - self.reported_at >= READING_REPORT_SECONDS:
+            self.rows.update(total_rows=self.total_rows, rows_done=rows)
+            self.reported_at = now
 
     def importing(self) -> None:
-        self.rows.update(status=ImportStatus.IMPORTING, rows_done=0)
+        self.rows.update(status=ImportStatus.IMPORTING, total_rows=self.total_rows, rows_done=0)
 
-    def imported(self, rows: int) -> None:
+    def committing(self, rows: int) -> None:
         self.rows.update(rows_done=rows)
 
 
