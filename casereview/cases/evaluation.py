@@ -16,13 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import compress
+from operator import not_
 from typing import Any
 
 from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper, Q, TextField
+from django.db.models.functions import Cast
 
 from casereview.cases.models import Case, Complaint, ComplaintSource
-from casereview.rules import Complaint as RulesComplaint
-from casereview.rules import ComplaintKind as RulesComplaintKind
 from casereview.rules import (
     LocalPolicy,
     PolicyFinding,
@@ -30,14 +32,18 @@ from casereview.rules import (
     check_policy,
     policy_from_dict,
 )
-from casereview.rules.threshold import ThresholdCount, evaluate_threshold_and_count
+from casereview.rules.threshold import ThresholdCount, evaluate_records
 
 
 @dataclass(frozen=True)
 class CaseEvaluation:
     policy_version: int
     result: ThresholdResult
-    unconfirmed: tuple[Complaint, ...]
+    # The primary keys of the complaints no agency has confirmed, in evaluation order: all the
+    # stored form and the decision page use of them. Loading them as model instances here cost
+    # a query and a model per row; the step that chases them reads them itself
+    # (step_forms.unconfirmed_complaints).
+    unconfirmed: tuple[int, ...]
     # Only the verdict and the count: what the page and the stored form show of it.
     if_all_confirmed: ThresholdCount
     findings: tuple[PolicyFinding, ...]
@@ -67,7 +73,7 @@ class CaseEvaluation:
                 }
                 for outcome in result.complaints
             ],
-            "unconfirmed_complaints": [str(complaint.pk) for complaint in self.unconfirmed],
+            "unconfirmed_complaints": [str(pk) for pk in self.unconfirmed],
             "if_all_confirmed": {
                 "threshold_met": self.if_all_confirmed.threshold_met,
                 "qualifying_count": self.if_all_confirmed.qualifying_count,
@@ -85,65 +91,101 @@ def case_policy(case: Case) -> LocalPolicy:
     return policy_from_dict(case.policy.rules)
 
 
-def _as_date(value: date | str) -> date:
-    # SQLite returns a date column as its ISO text; PostgreSQL as a date.
-    return date.fromisoformat(value) if isinstance(value, str) else value
+@dataclass(frozen=True)
+class _RowsStatement:
+    sql: str
+    params: tuple[Any, ...]
+    case_at: int  # the position of the case id among ``params``
+    text_dates: bool  # whether the dates come back as ISO text
+
+    def parameters(self, case_id: int) -> list[Any]:
+        params = list(self.params)
+        params[self.case_at] = case_id
+        return params
 
 
-def _rules_complaints(case: Case) -> tuple[list[RulesComplaint], list[bool]]:
-    """Every complaint of ``case`` as the rules engine sees it (``Complaint.to_rules``), in the
-    order evaluation uses, and whether each is confirmed. Read as plain rows through the cursor
-    rather than model instances or ``values_list``: a case can have tens of thousands of
-    complaints, and building a model instance per row cost more than evaluating it, and Django's
-    per-value date converters a third of the read (bench/fixes/b1_b2.toml). The statement is the
-    queryset's own, compiled once per call."""
-    query = case.complaints.order_by("reported_on", "pk").values_list(
-        "pk", "behaviour_on", "reported_on", "agency__code", "incident_key", "kind", "source"
+# The complaint rows' statement, compiled once per database connection setting (alias and
+# vendor): compiling the queryset cost Django about as much as SQLite took to run it.
+_ROWS_SQL: dict[tuple[str, str], _RowsStatement] = {}
+# The case id the statement is compiled with, replaced by the real one when it runs.
+_ANY_CASE = -1
+
+
+def _complaint_rows_sql() -> _RowsStatement:
+    """The statement reading a case's complaints as the rules engine needs them, in evaluation
+    order (id, behaviour date, reported date, incident key, kind, whether confirmed).
+
+    On SQLite a date column comes back through Django's registered converter, a Python call
+    per value (``parse_date``); cast to text it comes back as the stored ISO text, which
+    ``date.fromisoformat`` reads faster. Other databases (psycopg) return dates as dates.
+    Whether a complaint is confirmed comes back as a comparison, not its source's text."""
+    key = (connection.alias, connection.vendor)
+    found = _ROWS_SQL.get(key)
+    if found is not None:
+        return found
+    text_dates = connection.vendor == "sqlite"
+    rows = Complaint.objects.filter(case_id=_ANY_CASE).annotate(
+        confirmed=ExpressionWrapper(
+            Q(source=ComplaintSource.CONFIRMED_BY_AGENCY.value), output_field=BooleanField()
+        )
+    )
+    if text_dates:
+        rows = rows.annotate(
+            behaviour_text=Cast("behaviour_on", TextField()),
+            reported_text=Cast("reported_on", TextField()),
+        )
+        dates = ("behaviour_text", "reported_text")
+    else:
+        dates = ("behaviour_on", "reported_on")
+    query = rows.order_by("reported_on", "pk").values_list(
+        "pk", *dates, "incident_key", "kind", "confirmed"
     )
     sql, params = query.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    kinds = {kind.value: kind for kind in RulesComplaintKind}
-    confirmed_source = ComplaintSource.CONFIRMED_BY_AGENCY.value
-    make = RulesComplaint.from_record
-    complaints: list[RulesComplaint] = []
-    confirmed: list[bool] = []
-    for pk, behaviour_on, reported_on, agency_code, incident_key, kind, source in rows:
-        complaints.append(
-            make(
-                str(pk),
-                _as_date(behaviour_on),
-                _as_date(reported_on),
-                agency_code,
-                incident_key,
-                kinds[kind],
-            )
-        )
-        confirmed.append(source == confirmed_source)
-    return complaints, confirmed
+    if list(params).count(_ANY_CASE) != 1:
+        raise RuntimeError(f"the complaint rows' statement has parameters {params!r}")
+    found = _ROWS_SQL[key] = _RowsStatement(
+        sql, tuple(params), list(params).index(_ANY_CASE), text_dates
+    )
+    return found
 
 
 def evaluate_case(case: Case) -> CaseEvaluation:
-    """Evaluate ``case``'s complaints as at its receipt date (module docstring)."""
+    """Evaluate ``case``'s complaints as at its receipt date (module docstring).
+
+    The complaints are read as plain rows through the cursor and handed to the engine field by
+    field (``rules.threshold.evaluate_records``: each is ``Complaint.to_rules`` less the agency,
+    which plays no part in evaluation), rather than as model instances, ``values_list`` rows or
+    the engine's ``Complaint`` objects: a case can have tens of thousands of complaints, and
+    each of those cost more per complaint than evaluating it (bench/fixes/b1_b2.toml)."""
     policy = case_policy(case)
-    complaints, confirmed = _rules_complaints(case)
+    statement = _complaint_rows_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(statement.sql, statement.parameters(case.pk))
+        rows = cursor.fetchall()
+    if rows:
+        pks, behaviour, reported, incidents, kinds, confirmed = zip(*rows, strict=True)
+    else:
+        pks = behaviour = reported = incidents = kinds = confirmed = ()
+    if statement.text_dates:
+        behaviour = tuple(map(date.fromisoformat, behaviour))
+        reported = tuple(map(date.fromisoformat, reported))
+    include = list(map(bool, confirmed))
     # The confirmed complaints' evaluation and the count "if all were confirmed" share the
-    # per-complaint pass (rules.threshold.evaluate_threshold_and_count).
-    result, if_all_confirmed = evaluate_threshold_and_count(
-        case.received_on, complaints, confirmed, policy
+    # per-complaint pass.
+    result, if_all_confirmed = evaluate_records(
+        case.received_on,
+        list(map(str, pks)),
+        behaviour,
+        reported,
+        incidents,
+        kinds,
+        include,
+        policy,
     )
-    unconfirmed: tuple[Complaint, ...] = ()
-    if not all(confirmed):
-        unconfirmed = tuple(
-            case.complaints.exclude(source=ComplaintSource.CONFIRMED_BY_AGENCY)
-            .select_related("agency")
-            .order_by("reported_on", "pk")
-        )
     return CaseEvaluation(
         policy_version=case.policy.version,
         result=result,
-        unconfirmed=unconfirmed,
+        unconfirmed=tuple(compress(pks, map(not_, include))),
         if_all_confirmed=if_all_confirmed,
         findings=tuple(check_policy(policy)),
     )

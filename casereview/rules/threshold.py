@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from itertools import compress, count, repeat
+from operator import and_, eq, gt, lt, not_
 
 from casereview.rules.dates import add_months
 from casereview.rules.policy import (
@@ -40,6 +42,14 @@ SECTION_QUALIFYING = "Anti-social Behaviour, Crime and Policing Act 2014, s.104(
 
 # Warnings name at most this many complaints, so that a large import stays readable.
 _NAMED_IN_WARNING = 10
+
+# Building a frozen dataclass through its ``__init__`` sets each field with
+# ``object.__setattr__``; the engine makes one complaint or outcome per input complaint, and at a
+# thousand complaints that cost more than deciding what goes in them. ``Complaint.from_record``
+# and ``_result`` give each instance its whole ``__dict__`` at once instead: the same fields,
+# equal and hashing alike (tests/rules/test_threshold_fast_paths.py).
+_new = object.__new__
+_set = object.__setattr__
 
 
 class ComplaintKind(StrEnum):
@@ -91,14 +101,18 @@ class Complaint:
         cost more than evaluating the complaint (bench/fixes/b1_b2.toml)."""
         if reported_date < behaviour_date:
             raise ValueError(f"complaint {id}: reported before the behaviour it reports")
-        complaint = object.__new__(cls)
-        complaint.__dict__.update(
-            id=id,
-            behaviour_date=behaviour_date,
-            reported_date=reported_date,
-            agency=agency,
-            incident=incident,
-            kind=kind,
+        complaint = _new(cls)
+        _set(
+            complaint,
+            "__dict__",
+            {
+                "id": id,
+                "behaviour_date": behaviour_date,
+                "reported_date": reported_date,
+                "agency": agency,
+                "incident": incident,
+                "kind": kind,
+            },
         )
         return complaint
 
@@ -137,29 +151,52 @@ def _named(noun: str, ids: Sequence[str]) -> str:
 
 
 def _stricter_than_law_warnings(
-    complaints: Sequence[Complaint],
-    own: Sequence[Sequence[Reason]],
+    columns: _Columns,
+    flags: Sequence[int],
     application_date: date,
     policy: LocalPolicy,
 ) -> list[str]:
     """Name complaints that a local rule stricter than the law shut out, so that a decision
     never rests on such a rule without anyone noticing."""
+    ids = columns.ids
+    # Only complaints with the reason in question are candidates (``_REASONS_BY_FLAGS``), picked
+    # out by ``compress`` rather than a Python test per complaint; and a local window at least as
+    # long as the law's cannot shut out what the law lets in (calendar months only grow), so
+    # then there is nothing to look for.
+    window = policy.report_within
     late: list[str] = []
+    if window.months is None or window.months < STATUTORY_REPORT_WINDOW_MONTHS:
+        law_report_by: dict[date, date] = {}
+        for index in compress(count(), map(and_, flags, repeat(_LATE))):
+            behaviour = columns.behaviour[index]
+            report_by = law_report_by.get(behaviour)
+            if report_by is None:
+                report_by = law_report_by[behaviour] = add_months(
+                    behaviour, STATUTORY_REPORT_WINDOW_MONTHS
+                )
+            if columns.reported[index] <= report_by:
+                late.append(ids[index])
     old: list[str] = []
-    diary: list[str] = []
-    for complaint, reasons in zip(complaints, own, strict=True):
-        if not reasons:
-            continue
-        if Reason.REPORTED_LATE in reasons and complaint.reported_date <= add_months(
-            complaint.behaviour_date, STATUTORY_REPORT_WINDOW_MONTHS
-        ):
-            late.append(complaint.id)
-        if Reason.TOO_OLD in reasons and application_date <= add_months(
-            complaint.reported_date, STATUTORY_APPLICATION_WINDOW_MONTHS
-        ):
-            old.append(complaint.id)
-        if Reason.DIARY_SHEET in reasons:
-            diary.append(complaint.id)
+    if policy.application_within_months < STATUTORY_APPLICATION_WINDOW_MONTHS:
+        law_apply_by: dict[date, date] = {}
+        for index in compress(count(), map(and_, flags, repeat(_TOO_OLD))):
+            reported = columns.reported[index]
+            apply_by = law_apply_by.get(reported)
+            if apply_by is None:
+                apply_by = law_apply_by[reported] = add_months(
+                    reported, STATUTORY_APPLICATION_WINDOW_MONTHS
+                )
+            if application_date <= apply_by:
+                old.append(ids[index])
+    diary = [ids[index] for index in compress(count(), map(and_, flags, repeat(_DIARY)))]
+    return _stricter_than_law_text(late, old, diary, policy)
+
+
+def _stricter_than_law_text(
+    late: Sequence[str], old: Sequence[str], diary: Sequence[str], policy: LocalPolicy
+) -> list[str]:
+    """The warnings naming the complaints a stricter local window or the local rule on diary
+    sheets shut out."""
     warnings = []
     if late:
         warnings.append(
@@ -192,132 +229,192 @@ class ThresholdCount:
     qualifying_count: int
 
 
+_KIND_VALUES = frozenset(kind.value for kind in ComplaintKind)
+_DIARY_SHEET: str = ComplaintKind.DIARY_SHEET.value
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Complaints field by field, by position: what evaluation reads of them (the agency plays
+    no part). ``kinds`` holds ``ComplaintKind`` members or their values."""
+
+    ids: Sequence[str]
+    behaviour: Sequence[date]
+    reported: Sequence[date]
+    incidents: Sequence[str]
+    kinds: Sequence[str]
+
+    @classmethod
+    def of(cls, items: Sequence[Complaint]) -> _Columns:
+        return cls(
+            [complaint.id for complaint in items],
+            [complaint.behaviour_date for complaint in items],
+            [complaint.reported_date for complaint in items],
+            [complaint.incident for complaint in items],
+            [complaint.kind for complaint in items],
+        )
+
+    def subset(self, include: Sequence[bool]) -> _Columns:
+        return _Columns(
+            list(compress(self.ids, include)),
+            list(compress(self.behaviour, include)),
+            list(compress(self.reported, include)),
+            list(compress(self.incidents, include)),
+            list(compress(self.kinds, include)),
+        )
+
+
 @dataclass(frozen=True)
 class _Classified:
-    """Each complaint's own reasons (in ``Reason`` order) and deadlines, the index of the
+    """Each complaint's own reasons (in ``Reason`` order) and deadlines, the position of the
     complaint counted for its group, and the number of counted qualifying complaints."""
 
-    items: list[Complaint]
+    columns: _Columns
     own: list[tuple[Reason, ...]]
-    deadlines: list[tuple[date, date]]
+    flags: list[int]  # the same reasons as bits (``_REASONS_BY_FLAGS``)
+    report_by: list[date]
+    apply_by: list[date]
     counted_index: list[int]
     qualifying_count: int
+
+
+@dataclass(frozen=True)
+class _Own:
+    """What each complaint is on its own, by position (``_own_reasons``)."""
+
+    own: list[tuple[Reason, ...]]
+    flags: list[int]  # the same reasons as bits (``_REASONS_BY_FLAGS``)
+    report_by: list[date]
+    apply_by: list[date]
+    # The complaint's group: its incident key (a str), or under the same-day rule its behaviour
+    # date (a date: never equal to a key), or None when it is a group of its own.
+    group: list[str | date | None]
 
 
 def _classify(
     application_date: date, complaints: Iterable[Complaint], policy: LocalPolicy
 ) -> _Classified:
-    items = list(complaints)
-    _check_ids(items)
-    own, deadlines, groups_of = _own_reasons(application_date, items, policy)
-    counted_index, qualifying_count = _group(own, groups_of, range(len(items)), items)
-    return _Classified(items, own, deadlines, counted_index, qualifying_count)
+    columns = _Columns.of(list(complaints))
+    _check_ids(columns.ids)
+    found = _own_reasons(application_date, columns, policy)
+    eligible = list(map(not_, found.flags))
+    counted_index, qualifying_count = _group(found.group, eligible, columns.reported)
+    return _Classified(
+        columns,
+        found.own,
+        found.flags,
+        found.report_by,
+        found.apply_by,
+        counted_index,
+        qualifying_count,
+    )
 
 
-def _check_ids(items: Sequence[Complaint]) -> None:
+def _check_ids(ids: Sequence[str]) -> None:
+    if len(set(ids)) == len(ids):
+        return
     seen: set[str] = set()
-    for complaint in items:
-        if complaint.id in seen:
-            raise ValueError(f"complaint id {complaint.id!r} is used more than once")
-        seen.add(complaint.id)
+    for id in ids:
+        if id in seen:
+            raise ValueError(f"complaint id {id!r} is used more than once")
+        seen.add(id)
 
 
-def _own_reasons(
-    application_date: date, items: Sequence[Complaint], policy: LocalPolicy
-) -> tuple[list[tuple[Reason, ...]], list[tuple[date, date]], list[tuple[str, object]]]:
-    """Each complaint's own reasons (in ``Reason`` order), deadlines and group: a shared
-    incident key; else, under the same-day rule, the behaviour date; else itself. None of these
+# A complaint's own reasons as bits, in ``Reason`` order; ``_REASONS_BY_FLAGS[flags]`` is the
+# tuple of reasons for each combination.
+_LATE, _TOO_OLD, _DIARY, _AFTER = 1, 2, 4, 8
+_REASONS_BY_FLAGS: tuple[tuple[Reason, ...], ...] = tuple(
+    tuple(
+        reason
+        for bit, reason in (
+            (_LATE, Reason.REPORTED_LATE),
+            (_TOO_OLD, Reason.TOO_OLD),
+            (_DIARY, Reason.DIARY_SHEET),
+            (_AFTER, Reason.AFTER_APPLICATION),
+        )
+        if flags & bit
+    )
+    for flags in range(16)
+)
+# A duplicate's reasons: its own plus ``duplicate``, in ``Reason`` order, by its own flags.
+_WITH_DUPLICATE_BY_FLAGS: tuple[tuple[Reason, ...], ...] = tuple(
+    tuple(sorted((*reasons, Reason.DUPLICATE), key=_REASON_ORDER.__getitem__))
+    for reasons in _REASONS_BY_FLAGS
+)
+
+
+def _own_reasons(application_date: date, columns: _Columns, policy: LocalPolicy) -> _Own:
+    """Each complaint's own reasons (in ``Reason`` order), deadlines and group. None of these
     depends on the other complaints, so one pass serves every subset evaluated (``_group``)."""
     # Deadlines depend only on a date and a complaint set reuses a few hundred dates, so each is
-    # computed once per call. This loop runs once per complaint: it is written flat, because at
-    # 100,000 complaints every function call and list in it shows.
-    own: list[tuple[Reason, ...]] = []
-    deadlines: list[tuple[date, date]] = []
-    groups_of: list[tuple[str, object]] = []
-    report_by_of: dict[date, date] = {}
-    apply_by_of: dict[date, date] = {}
+    # computed once per distinct date. The rest is a few passes over whole columns with ``map``
+    # over built-in operations rather than one Python loop with a branch per field: at 100,000
+    # complaints every Python-level step per complaint shows.
+    behaviour, reported = columns.behaviour, columns.reported
     last_day = policy.report_within.last_day
     application_deadline = policy.application_deadline
-    diary_excluded = not policy.diary_sheets_count
-    same_day = policy.same_day_is_same_occasion
-    no_reasons: tuple[Reason, ...] = ()
-    for index, complaint in enumerate(items):
-        behaviour = complaint.behaviour_date
-        reported = complaint.reported_date
-        report_by = report_by_of.get(behaviour)
-        if report_by is None:
-            report_by = report_by_of[behaviour] = last_day(behaviour)
-        apply_by = apply_by_of.get(reported)
-        if apply_by is None:
-            apply_by = apply_by_of[reported] = application_deadline(reported)
-        late = reported > report_by
-        old = application_date > apply_by
-        diary = diary_excluded and complaint.kind is ComplaintKind.DIARY_SHEET
-        after = reported > application_date
-        if late or old or diary or after:
-            found: list[Reason] = []
-            if late:
-                found.append(Reason.REPORTED_LATE)
-            if old:
-                found.append(Reason.TOO_OLD)
-            if diary:
-                found.append(Reason.DIARY_SHEET)
-            if after:
-                found.append(Reason.AFTER_APPLICATION)
-            own.append(tuple(found))
-        else:
-            own.append(no_reasons)
-        deadlines.append((report_by, apply_by))
-        key = complaint.incident.strip()
-        if key:
-            groups_of.append(("incident", key))
-        elif same_day:
-            groups_of.append(("day", behaviour))
-        else:
-            groups_of.append(("single", index))
-    return own, deadlines, groups_of
+    report_by_of = {day: last_day(day) for day in set(behaviour)}
+    apply_by_of = {day: application_deadline(day) for day in set(reported)}
+    report_by = list(map(report_by_of.__getitem__, behaviour))
+    apply_by = list(map(apply_by_of.__getitem__, reported))
+    late = map(gt, reported, report_by)  # reported after the report window's last day
+    old = map(gt, repeat(application_date), apply_by)  # applied after the application window's
+    after = map(gt, reported, repeat(application_date))  # reported after the application
+    # The flags' bits: _LATE 1, _TOO_OLD 2, _DIARY 4, _AFTER 8.
+    if policy.diary_sheets_count:
+        flags = [a + 2 * b + 8 * c for a, b, c in zip(late, old, after, strict=True)]
+    else:
+        diary = map(eq, columns.kinds, repeat(_DIARY_SHEET))
+        flags = [
+            a + 2 * b + 4 * d + 8 * c for a, b, d, c in zip(late, old, diary, after, strict=True)
+        ]
+    own = list(map(_REASONS_BY_FLAGS.__getitem__, flags))
+    keys = list(map(str.strip, columns.incidents))
+    groups: list[str | date | None]
+    if policy.same_day_is_same_occasion:
+        groups = [key or day for key, day in zip(keys, behaviour, strict=True)]
+    else:
+        groups = [key or None for key in keys]
+    return _Own(own, flags, report_by, apply_by, groups)
 
 
 def _group(
-    own: Sequence[tuple[Reason, ...]],
-    groups_of: Sequence[tuple[str, object]],
-    chosen: Iterable[int],
-    items: Sequence[Complaint],
+    groups: Sequence[str | date | None], eligible: Sequence[bool], reported: Sequence[date]
 ) -> tuple[list[int], int]:
-    """Group the complaints at positions ``chosen`` (ascending) of ``items``: for each of them,
-    in that order, the position among them of the complaint counted for its group, and the
-    number of counted qualifying complaints."""
-    groups: dict[tuple[str, object], list[int]] = {}
-    positions: list[int] = []
-    for position, index in enumerate(chosen):
-        positions.append(index)
-        group = groups_of[index]
-        members = groups.get(group)
-        if members is None:
-            groups[group] = [position]
-        else:
-            members.append(position)
-
-    counted_index: list[int] = [0] * len(positions)
-    reported_of = [items[index].reported_date for index in positions].__getitem__
-    for members in groups.values():
-        if len(members) == 1:
-            counted_index[members[0]] = members[0]
+    """For each complaint (by position), the position of the complaint counted for its group,
+    and the number of counted qualifying complaints. ``eligible``: whether each qualifies on
+    its own. The counted one is the earliest-reported eligible member, else the earliest-reported
+    member; ties go to the earlier position."""
+    # One pass in position order keeps each group's best so far: a later member replaces it only
+    # when strictly better, so among equals the earlier position stays (the tie-break).
+    best: dict[str | date | None, int] = {}
+    for position, group in enumerate(groups):
+        if group is None:
             continue
-        eligible = [position for position in members if not own[positions[position]]]
-        pool = eligible or members
-        # Earliest reported, then input order: ``members`` are in input order and ``min`` keeps
-        # the first of equal keys, so the position is the tie-breaker.
-        counted = min(pool, key=reported_of)
-        for position in members:
-            counted_index[position] = counted
-
-    qualifying_count = sum(
-        1
-        for position, counted in enumerate(counted_index)
-        if counted == position and not own[positions[position]]
+        current = best.get(group)
+        if current is None:
+            best[group] = position
+        elif eligible[position]:
+            if not eligible[current] or reported[position] < reported[current]:
+                best[group] = position
+        elif not eligible[current] and reported[position] < reported[current]:
+            best[group] = position
+    # A complaint in no group (None, never a key) is counted for itself.
+    counted_index = list(map(best.get, groups, range(len(groups))))
+    # A group counts once when its counted complaint qualifies, which is when any member does.
+    qualifying_count = list(compress(groups, eligible)).count(None) + sum(
+        map(eligible.__getitem__, best.values())
     )
     return counted_index, qualifying_count
+
+
+def _count(groups: Sequence[str | date | None], eligible: Sequence[bool]) -> int:
+    """``_group``'s count alone: a group's counted complaint qualifies exactly when one of its
+    members does, so the count is the number of groups with a qualifying member."""
+    qualifying = list(compress(groups, eligible))
+    distinct = set(qualifying)
+    distinct.discard(None)
+    return qualifying.count(None) + len(distinct)
 
 
 def count_qualifying(
@@ -327,12 +424,15 @@ def count_qualifying(
 ) -> ThresholdCount:
     """``evaluate_threshold``'s verdict and count, from the same classification, without
     building an outcome per complaint: for a caller that needs only the numbers."""
-    classified = _classify(application_date, complaints, policy)
+    columns = _Columns.of(list(complaints))
+    _check_ids(columns.ids)
+    found = _own_reasons(application_date, columns, policy)
+    qualifying_count = _count(found.group, list(map(not_, found.flags)))
     applied = policy.applied_threshold
     return ThresholdCount(
-        threshold_met=classified.qualifying_count >= applied,
+        threshold_met=qualifying_count >= applied,
         threshold=applied,
-        qualifying_count=classified.qualifying_count,
+        qualifying_count=qualifying_count,
     )
 
 
@@ -358,64 +458,120 @@ def evaluate_threshold_and_count(
     items = list(complaints)
     if len(include) != len(items):
         raise ValueError("give one include flag per complaint")
-    _check_ids(items)
-    own, deadlines, groups_of = _own_reasons(application_date, items, policy)
-    counted_all, count_all = _group(own, groups_of, range(len(items)), items)
+    return _evaluate_and_count(application_date, _Columns.of(items), include, policy)
+
+
+def evaluate_records(
+    application_date: date,
+    ids: Sequence[str],
+    behaviour_dates: Sequence[date],
+    reported_dates: Sequence[date],
+    incidents: Sequence[str],
+    kinds: Sequence[str],
+    include: Sequence[bool],
+    policy: LocalPolicy = STATUTORY_DEFAULTS,
+) -> tuple[ThresholdResult, ThresholdCount]:
+    """``evaluate_threshold_and_count`` of complaints given field by field: complaint ``i`` is
+    ``Complaint(ids[i], behaviour_dates[i], reported_dates[i], <any agency>, incidents[i],
+    ComplaintKind(kinds[i]))`` (the agency plays no part in evaluation), checked as the
+    constructor checks it. The same two answers without a ``Complaint`` object per complaint:
+    for a caller that reads thousands of stored records (``casereview.cases.evaluation``),
+    where making those objects cost as much as evaluating them."""
+    size = len(ids)
+    if any(
+        len(column) != size
+        for column in (behaviour_dates, reported_dates, incidents, kinds, include)
+    ):
+        raise ValueError("give every field, and the include flag, once per complaint")
+    if not _KIND_VALUES.issuperset(kinds):
+        unknown = sorted(set(kinds) - _KIND_VALUES)
+        raise ValueError(f"unknown complaint kinds: {', '.join(map(repr, unknown))}")
+    if any(map(lt, reported_dates, behaviour_dates)):
+        for id, behaviour, reported in zip(ids, behaviour_dates, reported_dates, strict=True):
+            if reported < behaviour:
+                raise ValueError(f"complaint {id}: reported before the behaviour it reports")
+    columns = _Columns(ids, behaviour_dates, reported_dates, incidents, kinds)
+    return _evaluate_and_count(application_date, columns, include, policy)
+
+
+def _evaluate_and_count(
+    application_date: date, columns: _Columns, include: Sequence[bool], policy: LocalPolicy
+) -> tuple[ThresholdResult, ThresholdCount]:
+    _check_ids(columns.ids)
+    found = _own_reasons(application_date, columns, policy)
+    eligible = list(map(not_, found.flags))
     applied = policy.applied_threshold
-    everything = ThresholdCount(
-        threshold_met=count_all >= applied, threshold=applied, qualifying_count=count_all
-    )
-    chosen = [index for index, flag in enumerate(include) if flag]
-    if len(chosen) == len(items):
-        subset = _Classified(items, own, deadlines, counted_all, count_all)
-    else:
-        counted_index, qualifying_count = _group(own, groups_of, chosen, items)
+    if all(include):
+        counted_index, qualifying_count = _group(found.group, eligible, columns.reported)
         subset = _Classified(
-            [items[index] for index in chosen],
-            [own[index] for index in chosen],
-            [deadlines[index] for index in chosen],
+            columns,
+            found.own,
+            found.flags,
+            found.report_by,
+            found.apply_by,
             counted_index,
             qualifying_count,
         )
+        count_all = qualifying_count
+    else:
+        count_all = _count(found.group, eligible)
+        chosen = columns.subset(include)
+        counted_index, qualifying_count = _group(
+            list(compress(found.group, include)),
+            list(compress(eligible, include)),
+            chosen.reported,
+        )
+        subset = _Classified(
+            chosen,
+            list(compress(found.own, include)),
+            list(compress(found.flags, include)),
+            list(compress(found.report_by, include)),
+            list(compress(found.apply_by, include)),
+            counted_index,
+            qualifying_count,
+        )
+    everything = ThresholdCount(
+        threshold_met=count_all >= applied, threshold=applied, qualifying_count=count_all
+    )
     return _result(application_date, subset, policy), everything
 
 
 def _result(
     application_date: date, classified: _Classified, policy: LocalPolicy
 ) -> ThresholdResult:
-    items, own, deadlines = classified.items, classified.own, classified.deadlines
-    counted_index = classified.counted_index
-    outcomes = []
-    # A duplicate's reasons are its own plus ``duplicate``, in ``Reason`` order; there are only a
-    # few distinct sets of own reasons, so each such tuple is made once.
-    as_duplicate: dict[tuple[Reason, ...], tuple[Reason, ...]] = {}
-    for index, complaint in enumerate(items):
-        reasons = own[index]
-        chosen = counted_index[index]
+    ids = classified.columns.ids
+    outcomes: list[ComplaintOutcome] = []
+    append = outcomes.append
+    outcome_class = ComplaintOutcome
+    with_duplicate = _WITH_DUPLICATE_BY_FLAGS
+    for index, (id, reasons, flags, chosen, report_by, apply_by) in enumerate(
+        zip(
+            ids,
+            classified.own,
+            classified.flags,
+            classified.counted_index,
+            classified.report_by,
+            classified.apply_by,
+            strict=True,
+        )
+    ):
         counted = chosen == index
-        qualifying = not reasons
-        report_by, apply_by = deadlines[index]
-        if counted:
-            outcomes.append(
-                ComplaintOutcome(complaint.id, qualifying, True, None, reasons, report_by, apply_by)
-            )
-        else:
-            with_duplicate = as_duplicate.get(reasons)
-            if with_duplicate is None:
-                with_duplicate = as_duplicate[reasons] = tuple(
-                    sorted((*reasons, Reason.DUPLICATE), key=_REASON_ORDER.__getitem__)
-                )
-            outcomes.append(
-                ComplaintOutcome(
-                    complaint.id,
-                    qualifying,
-                    False,
-                    items[chosen].id,
-                    with_duplicate,
-                    report_by,
-                    apply_by,
-                )
-            )
+        # ComplaintOutcome(id, qualifying, counted, same_as, reasons, report_by, apply_by)
+        outcome = _new(outcome_class)
+        _set(
+            outcome,
+            "__dict__",
+            {
+                "id": id,
+                "qualifying": not flags,
+                "counted": counted,
+                "same_as": None if counted else ids[chosen],
+                "reasons": reasons if counted else with_duplicate[flags],
+                "report_by": report_by,
+                "apply_by": apply_by,
+            },
+        )
+        append(outcome)
 
     applied = policy.applied_threshold
     warnings: list[str] = []
@@ -425,7 +581,9 @@ def _result(
             f"the threshold at {STATUTORY_MAX_THRESHOLD} ({SECTION_THRESHOLD}), so "
             f"{STATUTORY_MAX_THRESHOLD} was applied."
         )
-    warnings.extend(_stricter_than_law_warnings(items, own, application_date, policy))
+    warnings.extend(
+        _stricter_than_law_warnings(classified.columns, classified.flags, application_date, policy)
+    )
 
     return ThresholdResult(
         threshold_met=classified.qualifying_count >= applied,
