@@ -37,9 +37,16 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 def _storable(value: str) -> str:
     """Refuse text a database cannot store: NUL (PostgreSQL refuses it) and lone surrogates
-    (not encodable as UTF-8), which JSON's \\u escapes can carry. One regular-expression
-    search (in C) per value: the API checks every text of every record of a batch."""
-    if _UNSTORABLE.search(value) is None:
+    (not encodable as UTF-8), which JSON's \\u escapes can carry. The API checks every text
+    of every record of a batch (80,000 texts in 10,000 records), so the common case is made
+    cheap: ASCII text (``isascii`` reads a flag CPython keeps on the string) holds no
+    surrogate, and looking for a NUL in it is a byte search; the regular expression, which
+    reads the text a character at a time (in 10,000 records, more than the rest of the
+    validation), is left for text with other characters."""
+    if value.isascii():
+        if "\x00" not in value:
+            return value
+    elif _UNSTORABLE.search(value) is None:
         return value
     if "\x00" in value:
         raise ValueError("the text contains a NUL character (\\u0000)")

@@ -24,19 +24,19 @@ above: a repeat victim already prompted costs nothing more however many reports 
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, NamedTuple, Protocol
 
 from django.db import connection
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from casereview.audit.log import record_batch
 from casereview.cases.models import Case
 from casereview.cases.workflow import FINAL_STATUSES
-from casereview.partners.matching.sets import AnyOf
+from casereview.partners.matching.sets import SQLITE_LISTED
 from casereview.partners.models import Incident, PartnerVictim, SecondReportPrompt
 from casereview.rules.dates import add_months
 
@@ -115,14 +115,14 @@ def _pairs_with_open_cases(
     wanted = {(v.area_id, v.name_key, v.postcode_key) for v in victims if v.postcode_key}
     if not wanted:
         return set()
-    rows = (
-        Case.objects.filter(
-            AnyOf("victim_name_key", {name for _, name, _ in wanted}),
-            area_id__in=sorted(area_ids),
-        )
-        .exclude(status__in=FINAL_STATUSES)
-        .order_by()
-        .values_list("area_id", "victim_name_key", "victim_postcode_key")
+    areas = sorted(area_ids)
+    finals = sorted(FINAL_STATUSES)
+    rows = _select(
+        _OPEN_CASES_SQL,
+        {name for _, name, _ in wanted},
+        trailing=[*areas, *finals],
+        areas=", ".join(["%s"] * len(areas)),
+        finals=", ".join(["%s"] * len(finals)),
     )
     return {row for row in rows if row in wanted}
 
@@ -143,17 +143,12 @@ def raise_second_report_prompts(incidents: Sequence[ReportFacts]) -> None:
     # the pk of one of the person's records, so the keys of the touched records name them
     # (and their area). Each record says whether a prompt was raised for it in the last six
     # months: a person with one is not prompted again.
-    keys = PartnerVictim.objects.filter(AnyOf("pk", victim_ids)).order_by().values("person_key")
-    recent = SecondReportPrompt.objects.filter(
-        victim_id=OuterRef("pk"), raised_on__gte=add_months(today, -WINDOW_MONTHS)
-    )
     records: list[_VictimRecord] = []
     recently_prompted: set[tuple[int, int]] = set()
-    for *row, prompted_lately in (
-        PartnerVictim.objects.filter(person_key__in=keys)
-        .order_by()
-        .values_list("pk", "area_id", "person_key", "name_key", "postcode_key")
-        .annotate(prompted_lately=Exists(recent))
+    for *row, prompted_lately in _select(
+        _VICTIMS_SQL,
+        victim_ids,
+        [connection.ops.adapt_datefield_value(add_months(today, -WINDOW_MONTHS))],
     ):
         record = _VictimRecord(*row)
         records.append(record)
@@ -173,16 +168,9 @@ def raise_second_report_prompts(incidents: Sequence[ReportFacts]) -> None:
     # Their reports in report order, each saying whether its prompt was already raised.
     history: dict[tuple[int, int], list[Report]] = defaultdict(list)
     prompted: set[int] = set()
-    for *row, has_prompt in (
-        Incident.objects.filter(AnyOf("victim_id", still))
-        .order_by("reported_on", "pk")
-        .values_list("pk", "victim_id", "reported_on", "group_key")
-        .annotate(
-            has_prompt=Exists(SecondReportPrompt.objects.filter(second_incident_id=OuterRef("pk")))
-        )
-    ):
-        report = Report(*row)
-        history[person_of[report.victim_id]].append(report)
+    for pk, victim_id, reported_on, group_key, has_prompt in _select(_HISTORY_SQL, still):
+        report = Report(pk, victim_id, reported_on, group_key)
+        history[person_of[victim_id]].append(report)
         if has_prompt:
             prompted.add(report.pk)
 
@@ -204,11 +192,85 @@ def raise_second_report_prompts(incidents: Sequence[ReportFacts]) -> None:
         )
 
 
+# The reads of the duty, written out: each runs on a chunk of a thousand incidents, and
+# building them through the ORM (an ``Exists`` annotation, ``values_list`` with its converters)
+# cost Python time several times the queries' own. ``{ids:column}`` is the condition that the
+# column holds one of the values given.
+_VICTIMS_SQL = """
+    SELECT v.id, v.area_id, v.person_key, v.name_key, v.postcode_key,
+        EXISTS (SELECT 1 FROM {prompts} p WHERE p.victim_id = v.id AND p.raised_on >= %s)
+    FROM {victims} v
+    WHERE v.person_key IN (SELECT k.person_key FROM {victims} k WHERE {ids:k.id})
+"""
+_HISTORY_SQL = """
+    SELECT i.id, i.victim_id, i.reported_on, i.group_key,
+        EXISTS (SELECT 1 FROM {prompts} p WHERE p.second_incident_id = i.id)
+    FROM {incidents} i
+    WHERE {ids:i.victim_id}
+    ORDER BY i.reported_on, i.id
+"""
+# The open cases of the areas whose victim has one of the name keys (``{areas}`` and
+# ``{finals}``: a placeholder per area and per final status).
+_OPEN_CASES_SQL = """
+    SELECT c.area_id, c.victim_name_key, c.victim_postcode_key
+    FROM {cases} c
+    WHERE {ids:c.victim_name_key} AND c.area_id IN ({areas}) AND c.status NOT IN ({finals})
+"""
+
+
+class _OneOf:
+    """Formats ``{ids:column}`` as ``column`` holding one of ``values`` (ints or strings, as
+    stored), as ``AnyOf`` does: one array on PostgreSQL, the values themselves (or one JSON
+    array past ``SQLITE_LISTED``) on SQLite."""
+
+    def __init__(self, values: Iterable[int | str]) -> None:
+        self.values = sorted(set(values))
+        self.params: list[Any] = []
+
+    def __format__(self, column: str) -> str:
+        if connection.vendor == "postgresql":
+            self.params = [self.values]
+            return f"{column} = ANY(%s)"
+        if len(self.values) <= SQLITE_LISTED:
+            self.params = list(self.values)
+            return f"{column} IN ({', '.join(['%s'] * len(self.values))})"
+        self.params = [json.dumps(self.values)]
+        return f"{column} IN (SELECT value FROM json_each(%s))"
+
+
+def _select(
+    sql: str,
+    values: Iterable[int | str],
+    leading: Sequence[Any] = (),
+    trailing: Sequence[Any] = (),
+    **placeholders: str,
+) -> list[tuple[Any, ...]]:
+    """The rows of one of the reads above for ``values``, between the other parameters."""
+    quote = connection.ops.quote_name
+    condition = _OneOf(values)
+    text = sql.format(
+        ids=condition,
+        prompts=quote(SecondReportPrompt._meta.db_table),
+        victims=quote(PartnerVictim._meta.db_table),
+        incidents=quote(Incident._meta.db_table),
+        cases=quote(Case._meta.db_table),
+        **placeholders,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(text, [*leading, *condition.params, *trailing])
+        return cursor.fetchall()
+
+
+# Rows per INSERT statement: five parameters a row, well inside SQLite's limit (32,766).
+_PROMPTS_PER_INSERT = 1000
+
+
 def _insert_prompts(prompts: Sequence[tuple[int, int, int, int]], today: date) -> None:
     """Insert the prompts (area, victim, earlier incident, second incident), raised today and
-    not yet explained, in one ``executemany``. A concurrent import may have raised the same
-    second report's prompt a moment ago: the unique second incident keeps it single (the
-    conflict is skipped, as ``bulk_create(ignore_conflicts=True)`` did)."""
+    not yet explained, as one multi-row INSERT (per thousand): SQLite runs that as one
+    statement, where ``executemany`` steps a statement per row. A concurrent import may have
+    raised the same second report's prompt a moment ago: the unique second incident keeps it
+    single (the conflict is skipped, as ``bulk_create(ignore_conflicts=True)`` did)."""
     quote = connection.ops.quote_name
     columns = (
         "area_id",
@@ -221,12 +283,16 @@ def _insert_prompts(prompts: Sequence[tuple[int, int, int, int]], today: date) -
         "explained_by_id",
         "note",
     )
-    sql = (
-        f"INSERT INTO {quote(SecondReportPrompt._meta.db_table)} "  # nosec B608 - our names
-        f"({', '.join(quote(c) for c in columns)}) "
-        f"VALUES ({', '.join(['%s'] * len(columns))}) "
-        f"ON CONFLICT ({quote('second_incident_id')}) DO NOTHING"
-    )
+    # Not explained yet: the last four columns are the same for every row.
+    row = "(%s, %s, %s, %s, %s, NULL, '', NULL, '')"
     raised = connection.ops.adapt_datefield_value(today)
     with connection.cursor() as cursor:
-        cursor.executemany(sql, [(*prompt, raised, None, "", None, "") for prompt in prompts])
+        for start in range(0, len(prompts), _PROMPTS_PER_INSERT):
+            part = prompts[start : start + _PROMPTS_PER_INSERT]
+            cursor.execute(
+                f"INSERT INTO {quote(SecondReportPrompt._meta.db_table)} "  # nosec B608
+                f"({', '.join(quote(c) for c in columns)}) "
+                f"VALUES {', '.join([row] * len(part))} "
+                f"ON CONFLICT ({quote('second_incident_id')}) DO NOTHING",
+                [value for prompt in part for value in (*prompt, raised)],
+            )
