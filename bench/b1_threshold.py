@@ -25,7 +25,7 @@ import math
 import random
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -157,13 +157,21 @@ def confirmed_rules(case_id: int) -> list[Any]:
     return [c.to_rules() for c in found.order_by("reported_on", "pk") if c.is_confirmed]
 
 
-def interleaved(calls: dict[int, Callable[[], object]], repeats: int) -> dict[int, harness.Timing]:
-    """Time every call once per round, ``repeats`` rounds, after one warm-up round."""
+def interleaved(
+    calls: Mapping[int, Callable[[], object]], repeats: int, *, each_after_itself: bool = False
+) -> dict[int, harness.Timing]:
+    """Time every call once per round, ``repeats`` rounds, after one warm-up round. Each timed
+    call follows the previous size's (the 1,000-complaint case follows the 100,000 one); with
+    ``each_after_itself``, every timed call follows an untimed call of the same size instead,
+    to show whether what ran before (the larger case's freed objects, the caches it filled)
+    changes a size's figure."""
     for call in calls.values():
         call()
     runs: dict[int, list[float]] = {key: [] for key in calls}
     for _ in range(repeats):
         for key, call in calls.items():
+            if each_after_itself:
+                call()
             runs[key].append(harness.time_once(call))
     return {key: harness.Timing(tuple(found)) for key, found in runs.items()}
 
@@ -200,6 +208,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = interleaved(
         {n: partial(evaluate_from_database, made.case_id) for n, made in built.items()}, repeats
+    )
+    app_after_itself = interleaved(
+        {n: partial(evaluate_from_database, made.case_id) for n, made in built.items()},
+        repeats,
+        each_after_itself=True,
     )
     pure = interleaved(
         {
@@ -239,6 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "rules_engine_only_spread_ms": {
                         k: round(v, 3) for k, v in pure[n].spread.items()
                     },
+                    "after_a_case_of_the_same_size_median_ms": round(app_after_itself[n].median, 3),
                     "ratio_to_1000": round(app[n].median / app[base].median, 2),
                     "n_ratio": n / base,
                     "n_log_n_ratio": round(n_log_n_ratio(n, base), 2),
@@ -248,8 +262,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 notes=(
                     "Load the case and its policy version, then evaluate_case (load the "
                     "complaints, evaluate the confirmed ones and all of them): the threshold "
-                    f"page's work. Median of {repeats} interleaved rounds; peak memory from one "
-                    "untimed evaluation of this size alone (the process's resident peak)."
+                    f"page's work. Median of {repeats} interleaved rounds, each call after the "
+                    "previous size's (the figure); timed again each after an untimed call of "
+                    "its own size, as a server evaluating cases of one size in turn: "
+                    f"{app_after_itself[n].median:,.2f} ms. Peak memory from one untimed "
+                    "evaluation of this size alone (the process's resident peak)."
                 ),
             )
         )

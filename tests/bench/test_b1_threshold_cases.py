@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.b1_threshold import CaseBuilder, confirmed_rules, evaluate_from_database
+from bench.b1_threshold import CaseBuilder, confirmed_rules, evaluate_from_database, interleaved
 from bench.synthetic import APPLICATION_DATE, complaints
 from casereview.rules import (
     REFERENCE_PROCEDURE,
@@ -99,3 +99,16 @@ def test_counting_only_gives_the_full_evaluations_verdict_and_count(
         full.threshold,
         full.qualifying_count,
     )
+
+
+def test_sizes_are_timed_in_turn_or_each_after_an_untimed_call_of_its_own() -> None:
+    calls: list[str] = []
+    sizes = {1: lambda: calls.append("small"), 2: lambda: calls.append("large")}
+
+    in_turn = interleaved(sizes, 2)
+    assert calls == ["small", "large"] + ["small", "large"] * 2  # a warm-up round, then rounds
+    assert [len(timing.runs_ms) for timing in in_turn.values()] == [2, 2]
+
+    calls.clear()
+    interleaved(sizes, 2, each_after_itself=True)
+    assert calls == ["small", "large"] + ["small", "small", "large", "large"] * 2
