@@ -166,30 +166,50 @@ def _stricter_than_law_warnings(
     window = policy.report_within
     late: list[str] = []
     if window.months is None or window.months < STATUTORY_REPORT_WINDOW_MONTHS:
-        law_report_by: dict[date, date] = {}
-        for index in compress(count(), map(and_, flags, repeat(_LATE))):
-            behaviour = columns.behaviour[index]
-            report_by = law_report_by.get(behaviour)
-            if report_by is None:
-                report_by = law_report_by[behaviour] = add_months(
-                    behaviour, STATUTORY_REPORT_WINDOW_MONTHS
-                )
-            if columns.reported[index] <= report_by:
-                late.append(ids[index])
+        late = _let_in_by_law(
+            columns,
+            flags,
+            _LATE,
+            columns.behaviour,
+            columns.reported,
+            STATUTORY_REPORT_WINDOW_MONTHS,
+        )
     old: list[str] = []
     if policy.application_within_months < STATUTORY_APPLICATION_WINDOW_MONTHS:
-        law_apply_by: dict[date, date] = {}
-        for index in compress(count(), map(and_, flags, repeat(_TOO_OLD))):
-            reported = columns.reported[index]
-            apply_by = law_apply_by.get(reported)
-            if apply_by is None:
-                apply_by = law_apply_by[reported] = add_months(
-                    reported, STATUTORY_APPLICATION_WINDOW_MONTHS
-                )
-            if application_date <= apply_by:
-                old.append(ids[index])
+        old = _let_in_by_law(
+            columns,
+            flags,
+            _TOO_OLD,
+            columns.reported,
+            application_date,
+            STATUTORY_APPLICATION_WINDOW_MONTHS,
+        )
     diary = [ids[index] for index in compress(count(), map(and_, flags, repeat(_DIARY)))]
     return _stricter_than_law_text(late, old, diary, policy)
+
+
+def _let_in_by_law(
+    columns: _Columns,
+    flags: Sequence[int],
+    flag: int,
+    starts: Sequence[date],
+    ends: Sequence[date] | date,
+    months: int,
+) -> list[str]:
+    """The ids of the complaints marked ``flag`` whose end (their own in ``ends``, or one day for
+    all) falls within the law's ``months`` of their start: those the local rule shut out but the
+    law would have let in. The law's limit is worked out once per distinct start date."""
+    limits: dict[date, date] = {}
+    found: list[str] = []
+    for index in compress(count(), map(and_, flags, repeat(flag))):
+        start = starts[index]
+        limit = limits.get(start)
+        if limit is None:
+            limit = limits[start] = add_months(start, months)
+        end = ends if isinstance(ends, date) else ends[index]
+        if end <= limit:
+            found.append(columns.ids[index])
+    return found
 
 
 def _stricter_than_law_text(
