@@ -9,16 +9,14 @@ connection instead: an append rolled back with the transaction around it leaves 
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.test import RequestFactory
 
 from casereview.audit.log import record_view
 from casereview.audit.models import AuditRecord
 from casereview.cases.models import Case
-from tests.audit.helpers import verify_audit
+from tests.audit.helpers import assert_chain_is_whole, run_in_threads, verify_audit
 from tests.cases.helpers import receive
 
 THREADS = 8
@@ -32,35 +30,17 @@ EACH = 10
 def test_records_appended_from_many_threads_form_one_intact_chain(area, coordinator):
     case = receive(area, coordinator)
     before = AuditRecord.objects.count()
-    start = threading.Barrier(THREADS, timeout=30)
-    failures: list[BaseException] = []
 
     def append_views(number: int) -> None:
-        try:
-            start.wait()
-            mine = Case.objects.get(pk=case.pk)
-            for each in range(EACH):
-                request = RequestFactory().get(f"/staff/cases/{mine.reference}/")
-                request.user = coordinator
-                record_view(request, mine, f"thread {number} view {each}")
-        except BaseException as error:  # reported below: a thread's exception is otherwise lost
-            failures.append(error)
-        finally:
-            connections.close_all()
+        mine = Case.objects.get(pk=case.pk)
+        for each in range(EACH):
+            request = RequestFactory().get(f"/staff/cases/{mine.reference}/")
+            request.user = coordinator
+            record_view(request, mine, f"thread {number} view {each}")
 
-    threads = [threading.Thread(target=append_views, args=(n,)) for n in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    run_in_threads(append_views, THREADS)
 
-    assert not any(thread.is_alive() for thread in threads), "an append never finished"
-    assert failures == []
-    seqs = list(AuditRecord.objects.order_by("seq").values_list("seq", flat=True))
-    assert len(seqs) == before + THREADS * EACH
-    assert seqs == list(range(1, len(seqs) + 1))
-    status, _out, error = verify_audit()
-    assert (status, error) == (0, "")
+    assert_chain_is_whole(before + THREADS * EACH)
 
 
 class Abandoned(Exception):

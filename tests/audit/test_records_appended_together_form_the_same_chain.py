@@ -7,11 +7,10 @@ appending together and one at a time at once never fork the chain."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from typing import Any
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
@@ -21,7 +20,7 @@ from casereview.audit import chain
 from casereview.audit.log import batch_records, record_batch, record_view
 from casereview.audit.models import AuditRecord, Kind
 from casereview.cases.models import Case
-from tests.audit.helpers import verify_audit
+from tests.audit.helpers import assert_chain_is_whole, run_in_threads, verify_audit
 from tests.cases.helpers import receive
 
 AT = dt.datetime(2026, 3, 16, 10, 30, tzinfo=dt.UTC)
@@ -152,38 +151,20 @@ def test_threads_appending_together_and_one_by_one_never_fork_the_chain(
 ) -> None:
     case = receive(area, coordinator)
     before = AuditRecord.objects.count()
-    start = threading.Barrier(THREADS, timeout=30)
-    failures: list[BaseException] = []
 
     def append(number: int) -> None:
-        try:
-            start.wait()
-            mine = Case.objects.get(pk=case.pk)
-            for each in range(EACH):
-                if number % 2:
-                    with transaction.atomic(), batch_records():
-                        for part in range(3):
-                            record_batch(None, area.pk, f"thread {number} {each} {part}", "x.y")
-                else:
-                    request = RequestFactory().get(f"/staff/cases/{mine.reference}/")
-                    request.user = coordinator
-                    record_view(request, mine, f"thread {number} view {each}")
-        except BaseException as error:  # reported below: a thread's exception is otherwise lost
-            failures.append(error)
-        finally:
-            connections.close_all()
+        mine = Case.objects.get(pk=case.pk)
+        for each in range(EACH):
+            if number % 2:
+                with transaction.atomic(), batch_records():
+                    for part in range(3):
+                        record_batch(None, area.pk, f"thread {number} {each} {part}", "x.y")
+            else:
+                request = RequestFactory().get(f"/staff/cases/{mine.reference}/")
+                request.user = coordinator
+                record_view(request, mine, f"thread {number} view {each}")
 
-    threads = [threading.Thread(target=append, args=(n,)) for n in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    run_in_threads(append, THREADS)
 
-    assert not any(thread.is_alive() for thread in threads), "an append never finished"
-    assert failures == []
-    seqs = list(AuditRecord.objects.order_by("seq").values_list("seq", flat=True))
     batched = (THREADS // 2) * EACH * 3
-    assert len(seqs) == before + batched + (THREADS - THREADS // 2) * EACH
-    assert seqs == list(range(1, len(seqs) + 1))
-    status, _out, error = verify_audit()
-    assert (status, error) == (0, "")
+    assert_chain_is_whole(before + batched + (THREADS - THREADS // 2) * EACH)
