@@ -76,10 +76,14 @@ def _locked_head() -> ChainHead:
     head = ChainHead.objects.select_for_update().filter(pk=1).first()
     if head is not None:
         return head
-    ChainHead.objects.get_or_create(pk=1)
-    last = AuditRecord.objects.order_by("-seq").only("seq", "hash").first()
-    if last is not None:
-        ChainHead.objects.filter(pk=1).update(seq=last.seq, hash=last.hash)
+    _, created = ChainHead.objects.get_or_create(pk=1)
+    if created:
+        # Only the transaction that made the row sets it from the last record: until it
+        # commits, the others wait on the row's key, and by then it may have appended (and
+        # others after it), so a record they read now could set the head back.
+        last = AuditRecord.objects.order_by("-seq").only("seq", "hash").first()
+        if last is not None:
+            ChainHead.objects.filter(pk=1).update(seq=last.seq, hash=last.hash)
     return ChainHead.objects.select_for_update().get(pk=1)
 
 

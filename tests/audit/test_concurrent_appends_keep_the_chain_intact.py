@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from django.test import RequestFactory
 
 from casereview.audit.log import record_view
-from casereview.audit.models import AuditRecord
+from casereview.audit.models import AuditRecord, ChainHead
 from casereview.cases.models import Case
 from tests.audit.helpers import assert_chain_is_whole, run_in_threads, verify_audit
 from tests.cases.helpers import receive
@@ -70,3 +70,28 @@ def test_appends_rolled_back_with_their_transaction_leave_no_gap(area, coordinat
         "view 4",
     ]
     assert verify_audit()[0] == 0
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="threads need a database server (see the note)"
+)
+@pytest.mark.django_db(transaction=True)
+def test_threads_that_all_find_the_chain_head_missing_still_form_one_chain(area, coordinator):
+    # A database just flushed (a test's) has records but no head row: every thread finds it
+    # missing at once, one recreates it from the last record, and none may set it back.
+    case = receive(area, coordinator)
+    before = AuditRecord.objects.count()
+    assert before > 0
+    for _ in range(3):
+        ChainHead.objects.all().delete()
+
+        def append_views(number: int) -> None:
+            mine = Case.objects.get(pk=case.pk)
+            for each in range(3):
+                request = RequestFactory().get(f"/staff/cases/{mine.reference}/")
+                request.user = coordinator
+                record_view(request, mine, f"thread {number} view {each}")
+
+        run_in_threads(append_views, THREADS)
+        before += THREADS * 3
+        assert_chain_is_whole(before)
