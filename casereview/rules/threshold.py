@@ -317,7 +317,12 @@ def _classify(
     columns = _Columns.of(list(complaints))
     _check_ids(columns.ids)
     found = _own_reasons(application_date, columns, policy)
-    eligible = list(map(not_, found.flags))
+    return _grouped(columns, found, list(map(not_, found.flags)))
+
+
+def _grouped(columns: _Columns, found: _Own, eligible: list[bool]) -> _Classified:
+    """Every complaint of ``columns`` classified: its own reasons (``found``) and the grouping
+    of those ``eligible``."""
     counted_index, qualifying_count = _group(found.group, eligible, columns.reported)
     return _Classified(
         columns,
@@ -522,17 +527,8 @@ def _evaluate_and_count(
     eligible = list(map(not_, found.flags))
     applied = policy.applied_threshold
     if all(include):
-        counted_index, qualifying_count = _group(found.group, eligible, columns.reported)
-        subset = _Classified(
-            columns,
-            found.own,
-            found.flags,
-            found.report_by,
-            found.apply_by,
-            counted_index,
-            qualifying_count,
-        )
-        count_all = qualifying_count
+        subset = _grouped(columns, found, eligible)
+        count_all = subset.qualifying_count
     else:
         count_all = _count(found.group, eligible)
         chosen = columns.subset(include)
