@@ -21,6 +21,7 @@ from casereview.cases.services import (
     case_request_information,
 )
 from casereview.cases.workflow import Status
+from casereview.letters.models import Letter
 from casereview.partners.models import InformationRequest
 from casereview.partners.services import IncidentInput, information_response_record
 
@@ -109,3 +110,23 @@ def close_after_window(case: Case, by: User | None, reason: str) -> Case:
     )
     with time_machine.travel(after, tick=False):
         return case_close(case, by=by, reason=reason)
+
+
+def sent_letter(
+    case: Case, key: str = "ct2", *, pdf: bytes = b"%PDF", docx: bytes = b"PK"
+) -> Letter:
+    """An acknowledgement letter of ``case`` to the applicant, sent by e-mail."""
+    return Letter.objects.create(
+        case=case,
+        key=key,
+        kind="ct2",
+        step="acknowledge",
+        recipient="applicant",
+        recipient_name="Councillor Jane Brown",
+        subject="Your application",
+        html="<p>Letter</p>",
+        pdf=pdf,
+        docx=docx,
+        delivery="email",
+        status="sent",
+    )

@@ -21,9 +21,8 @@ from casereview.areas.models import Area
 from casereview.cases.models import Case
 from casereview.cases.services import Victim
 from casereview.cases.views.case_page import can_lodge_now, letter_links
-from casereview.letters.models import Letter
 from tests.appeals.helpers import hear, lodge
-from tests.cases.helpers import close_after_window, gathering, receive, victim
+from tests.cases.helpers import close_after_window, gathering, receive, sent_letter, victim
 from tests.cases.views.pages import case_page
 from tests.letters.helpers import decided_not_met
 from tests.reviews.helpers import consulting, held, scheduled, voiced
@@ -156,20 +155,7 @@ def test_the_case_page_lists_the_letters_without_reading_their_files(
     area: Area, coordinator: User, staff_client: Callable[[User], Client]
 ) -> None:
     case = receive(area, coordinator, victim=_someone(1))
-    letter = Letter.objects.create(
-        case=case,
-        key="ct2",
-        kind="ct2",
-        step="acknowledge",
-        recipient="applicant",
-        recipient_name="Councillor Jane Brown",
-        subject="Your application",
-        html="<p>Letter</p>",
-        pdf=b"%PDF" + b"0" * 50_000,
-        docx=b"PK" + b"0" * 50_000,
-        delivery="email",
-        status="sent",
-    )
+    letter = sent_letter(case, pdf=b"%PDF" + b"0" * 50_000, docx=b"PK" + b"0" * 50_000)
     client = staff_client(coordinator)
 
     with CaptureQueriesContext(connection) as queries:
@@ -189,23 +175,7 @@ def test_the_case_page_lists_the_letters_without_reading_their_files(
 
 def test_each_letters_addresses_are_those_reverse_gives(area: Area, coordinator: User) -> None:
     case = receive(area, coordinator, victim=_someone(1))
-    letters = [
-        Letter.objects.create(
-            case=case,
-            key=f"letter:{number}",
-            kind="ct2",
-            step="acknowledge",
-            recipient="applicant",
-            recipient_name="Councillor Jane Brown",
-            subject="Your application",
-            html="<p>Letter</p>",
-            pdf=b"%PDF",
-            docx=b"PK",
-            delivery="email",
-            status="sent",
-        )
-        for number in range(3)
-    ]
+    letters = [sent_letter(case, f"letter:{number}") for number in range(3)]
 
     links = letter_links(case, letters)
 

@@ -18,9 +18,15 @@ from casereview.cases.services import (
     case_acknowledge,
     case_request_information,
 )
-from casereview.letters.models import Letter
 from casereview.partners.services import IncidentInput, information_response_record
-from tests.cases.helpers import agency_of, close_after_window, receive, request_to, stated
+from tests.cases.helpers import (
+    agency_of,
+    close_after_window,
+    receive,
+    request_to,
+    sent_letter,
+    stated,
+)
 from tests.cases.views.pages import case_page, decided, main_text, someone
 
 pytestmark = pytest.mark.usefixtures("in_march")
@@ -66,20 +72,7 @@ def full_case(area: Area, coordinator: User) -> Case:
         actions_taken="Officers attended twice",
         exemption_relied_on="Schedule 2 para 2",
     )
-    Letter.objects.create(
-        case=case,
-        key="ct2",
-        kind="ct2",
-        step="acknowledge",
-        recipient="applicant",
-        recipient_name="Councillor Jane Brown",
-        subject="Your application",
-        html="<p>Letter</p>",
-        pdf=b"%PDF",
-        docx=b"PK",
-        delivery="email",
-        status="sent",
-    )
+    sent_letter(case)
     return case
 
 
