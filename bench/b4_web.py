@@ -3,7 +3,7 @@ loaded, under 20 concurrent clients (wrk).
 
     python -m bench.b4_web --database-url sqlite:///var/bench/national.sqlite3 \\
         --manifest var/bench/national.json [--repeats 3] [--duration 10] [--quick] \\
-        [--shape gthread:4:4 --shape sync:4]
+        [--shape sync:4 --shape gthread:4:4]
 
 Targets (issue 9): the coordinator's dashboard and a case page at p95 <= 150 ms; the public start
 page of an area (``/areas/<slug>/apply/``) at a throughput of at least half that of a minimal
@@ -12,7 +12,7 @@ Django view (``bench/minimal_site.py``) served the same way, the baseline.
 How it measures:
 
 - Two gunicorn servers with the same options (the deployment shape of docs/operations.md for a
-  2-core machine: gthread, 2 x cores workers, 4 threads each): the service, with production
+  2-core machine: sync workers, 2 x cores of them): the service, with production
   settings (DEBUG off, two-factor required) except that TLS is not terminated in front of it
   (no HTTPS redirect, cookies not marked secure), and the minimal site.
 - The sample coordinator of the manifest signs in for real (password, then a TOTP code computed
@@ -25,7 +25,9 @@ How it measures:
 - With ``--shape`` given more than once, one service per gunicorn shape (worker class,
   workers, threads), all sharing one session; the staff pages of each shape are measured in
   the same interleaved rounds, the first shape's are the figures and the others' are in the
-  details (``shapes``), to compare the documented gthread shape with, say, sync workers.
+  details (``shapes``), to compare the documented sync shape with, say, gthread workers.
+- Each loaded run also gives every worker's CPU seconds during it (``workers_cpu_s``): how
+  evenly the clients' work was shared among the processes.
 - Any answer that is not a 2xx, and any socket error, fails the benchmark (exit 1): a 302 to
   the sign-in page is not a fast dashboard.
 
@@ -67,12 +69,11 @@ ROOT = Path(__file__).resolve().parent.parent
 LUA_REPORT = Path(__file__).resolve().parent / "wrk_report.lua"
 REPORT_MARK = "--- wrk-report ---"
 
-# docs/operations.md: "--workers <2 x cores> --threads 4 --worker-class gthread --timeout 60".
+# docs/operations.md: "--worker-class sync --workers <2 x cores> --timeout 60".
 WORKERS = 2 * (os.cpu_count() or 1)
 GUNICORN_OPTIONS: tuple[str, ...] = (
-    "--worker-class", "gthread",
+    "--worker-class", "sync",
     "--workers", str(WORKERS),
-    "--threads", "4",
     "--timeout", "60",
 )  # fmt: skip
 
@@ -81,10 +82,13 @@ GUNICORN_OPTIONS: tuple[str, ...] = (
 class Shape:
     """How gunicorn serves the service: worker class, processes and threads per process.
 
-    The documented shape is gthread with 2 x cores workers of 4 threads. With CPU-bound pages,
-    the threads of one process take turns holding the GIL, which can widen the latency tail;
-    ``--shape`` measures other shapes beside it in the same rounds (the figures in the
-    details), so that the deployment is chosen on evidence."""
+    The documented shape is sync workers, 2 x cores of them (bench/fixes/b4.toml says why:
+    gthread workers keep a client's connection in the process that accepted it, and 20
+    keep-alive clients were often shared out unevenly, up to all of them on one process, whose
+    threads then take turns holding its GIL on one core). ``--shape`` measures other shapes
+    beside it in the same rounds (the figures in the details), so that the deployment is
+    chosen on evidence; each run's details give every worker's CPU seconds, which shows how
+    evenly the work was shared."""
 
     worker_class: str  # "gthread" or "sync"
     workers: int
@@ -107,7 +111,7 @@ class Shape:
         )  # fmt: skip
 
 
-DOCUMENTED_SHAPE = Shape("gthread", WORKERS, 4)
+DOCUMENTED_SHAPE = Shape("sync", WORKERS)
 
 
 def parse_shape(text: str) -> Shape:
@@ -197,6 +201,18 @@ class Server:
             return [int(pid) for pid in children.read_text().split()]
         except OSError:
             return []
+
+    def workers_cpu_seconds(self) -> dict[int, float]:
+        """CPU seconds (user and system) each worker has used so far, by process id."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        used: dict[int, float] = {}
+        for pid in self.worker_pids():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                # The fields after the command name (which may hold spaces or parentheses):
+                # utime and stime are the 14th and 15th of the line, 12th and 13th after it.
+                fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+                used[pid] = (int(fields[11]) + int(fields[12])) / ticks
+        return used
 
     def workers_peak_rss_mib(self) -> list[float]:
         """Each worker's peak resident size (VmHWM), in MiB."""
@@ -387,6 +403,9 @@ class Run:
     page: str
     connections: int
     report: dict[str, Any]
+    # Each server worker's CPU seconds during the run, most first (empty when not measured):
+    # how evenly the clients' work was shared among the processes.
+    workers_cpu_s: tuple[float, ...] = ()
 
     @property
     def rps(self) -> float:
@@ -409,6 +428,7 @@ class Run:
             "p95_ms": self.latency("p95"),
             "p99_ms": self.latency("p99"),
             "failures": self.failures,
+            "workers_cpu_s": list(self.workers_cpu_s),
         }
 
 
@@ -429,7 +449,9 @@ def run_wrk(
     connections: int = CONNECTIONS,
     threads: int = WRK_THREADS,
     cookie: str = "",
+    server: Server | None = None,
 ) -> Run:
+    """wrk against ``url``; with ``server``, its workers' CPU seconds during the run too."""
     command = [
         "wrk", f"-t{min(threads, connections)}", f"-c{connections}", f"-d{max(1, round(seconds))}s",
         "--timeout", f"{REQUEST_TIMEOUT_S}s", "--latency", "-s", str(LUA_REPORT),
@@ -437,12 +459,15 @@ def run_wrk(
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     command.append(url)
+    before = server.workers_cpu_seconds() if server else {}
     finished = subprocess.run(  # nosec B603 - a fixed command of ours, no shell
         command, capture_output=True, text=True, timeout=seconds + 120, check=False
     )
+    after = server.workers_cpu_seconds() if server else {}
     if finished.returncode != 0:
         raise RuntimeError(f"wrk failed ({finished.returncode}):\n{finished.stderr[-2000:]}")
-    return Run(page, connections, parse_wrk_output(finished.stdout))
+    used = sorted((round(after[pid] - before.get(pid, 0.0), 2) for pid in after), reverse=True)
+    return Run(page, connections, parse_wrk_output(finished.stdout), tuple(used))
 
 
 # The benchmark --------------------------------------------------------------------------------
@@ -662,9 +687,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             Page("start", "Public start page", service.base + start_path, False, "<form"),
             Page("minimal", "Minimal Django view", minimal.base + "/", False, "Minimal page"),
         ]
+        server_of = {page.key: minimal if page.key == "minimal" else service for page in pages}
         # Staff pages of the other shapes, keyed "<page>@<shape>".
         for shape, other in zip(shapes[1:], services[1:], strict=True):
-            pages.extend(staff_pages(other.base, "@" + shape.name))
+            theirs = staff_pages(other.base, "@" + shape.name)
+            pages.extend(theirs)
+            server_of.update((page.key, other) for page in theirs)
         for page in pages:
             check_page(page, cookie if page.staff else "")
 
@@ -685,7 +713,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             for page in pages:
                 harness.say(f"b4: round {number + 1}/{rounds}: {page.title} ({page.key}) ...")
                 run = run_wrk(
-                    page.key, page.url, seconds=seconds, cookie=cookie if page.staff else ""
+                    page.key,
+                    page.url,
+                    seconds=seconds,
+                    cookie=cookie if page.staff else "",
+                    server=server_of[page.key],
                 )
                 loaded[page.key].append(run)
                 harness.say(f"    {json.dumps(run.summary())}")

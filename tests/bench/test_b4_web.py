@@ -17,6 +17,7 @@ from bench import b4_web
 from casereview.accounts.models import Role
 from tests.factories import PASSWORD, make_area, make_policy, make_user
 
+ROOT = Path(__file__).resolve().parents[2]
 needs_wrk = pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed")
 
 
@@ -45,7 +46,9 @@ def test_the_minimal_site_serves_its_page_and_wrk_reports_on_it(tmp_path: Path) 
         with urllib.request.urlopen(minimal.base + "/", timeout=10) as response:
             assert response.status == 200
             assert b"Minimal page" in response.read()
-        run = b4_web.run_wrk("minimal", minimal.base + "/", seconds=1, connections=2, threads=1)
+        run = b4_web.run_wrk(
+            "minimal", minimal.base + "/", seconds=1, connections=2, threads=1, server=minimal
+        )
         peaks = minimal.workers_peak_rss_mib()
 
     assert run.report["requests"] > 0
@@ -53,6 +56,11 @@ def test_the_minimal_site_serves_its_page_and_wrk_reports_on_it(tmp_path: Path) 
     assert set(run.report["latency_ms"]) >= {"p50", "p95", "p99"}
     assert len(peaks) == b4_web.WORKERS
     assert all(peak > 0 for peak in peaks)
+    # Every worker's CPU seconds during the run, most first; someone served the requests.
+    assert len(run.workers_cpu_s) == b4_web.WORKERS
+    assert list(run.workers_cpu_s) == sorted(run.workers_cpu_s, reverse=True)
+    assert run.workers_cpu_s[0] > 0
+    assert run.summary()["workers_cpu_s"] == list(run.workers_cpu_s)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -93,6 +101,10 @@ def test_a_server_shape_is_read_from_its_spec_and_the_documented_one_has_the_doc
     None
 ):
     assert b4_web.DOCUMENTED_SHAPE.options == b4_web.GUNICORN_OPTIONS
+    # The shape measured is the one docs/operations.md tells app servers to run.
+    operations = " ".join((ROOT / "docs" / "operations.md").read_text().split())
+    assert "--worker-class sync --workers <2 x cores> --timeout 60" in operations
+    assert b4_web.DOCUMENTED_SHAPE.worker_class == "sync"
     assert b4_web.parse_shape("sync:4").options == (
         "--worker-class", "sync", "--workers", "4", "--timeout", "60",
     )  # fmt: skip
