@@ -17,7 +17,9 @@ How it measures:
   (no HTTPS redirect, cookies not marked secure), and the minimal site.
 - The sample coordinator of the manifest signs in for real (password, then a TOTP code computed
   from their authenticator's key), with CSRF tokens from the forms; wrk gets the session cookie.
-- First, each page with one client for a few seconds: its service time (p50) with no queueing.
+- First, 20 clients on each page for 2 s, not timed, so that every worker has served every
+  page (its database connection opened, its templates compiled).
+- Then each page with one client for a few seconds: its service time (p50) with no queueing.
 - Then ``--repeats`` rounds (default 3) of ``--duration`` seconds per page, interleaved
   (dashboard, case page, start page, minimal view), each with wrk ``-t2 -c20``. A figure is the
   median over rounds (p95 for the staff pages, requests per second for the throughput ratio);
@@ -71,6 +73,7 @@ REPORT_MARK = "--- wrk-report ---"
 
 # docs/operations.md: "--worker-class sync --workers <2 x cores> --timeout 60".
 WORKERS = 2 * (os.cpu_count() or 1)
+WARM_UP_S = 2.0  # of 20 clients per page before timing, so that every worker has served it
 GUNICORN_OPTIONS: tuple[str, ...] = (
     "--worker-class", "sync",
     "--workers", str(WORKERS),
@@ -696,6 +699,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         for page in pages:
             check_page(page, cookie if page.staff else "")
 
+        # Every worker serves every page before anything is timed: sync workers share the
+        # requests out, and each process's first answers (its database connection, compiled
+        # templates, translations) would otherwise land in the one-client figures.
+        harness.say("b4: warming up every worker on every page ...")
+        for page in pages:
+            run_wrk(
+                page.key,
+                page.url,
+                seconds=WARM_UP_S,
+                cookie=cookie if page.staff else "",
+            )
         harness.say("b4: one client per page (service time) ...")
         single = {
             page.key: run_wrk(
