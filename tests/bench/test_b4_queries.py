@@ -30,7 +30,9 @@ def _count(queries: CaptureQueriesContext, start: str, unless: str = "\0", havin
     return sum(
         1
         for query in queries.captured_queries
-        if query["sql"].startswith(start) and unless not in query["sql"] and having in query["sql"]
+        if query["sql"].lstrip().startswith(start)
+        and unless not in query["sql"]
+        and having in query["sql"]
     )
 
 
