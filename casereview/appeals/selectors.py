@@ -27,10 +27,6 @@ def appeal_of(case: Case, appeal_id: int) -> Appeal | None:
     return case.appeals.filter(pk=appeal_id).select_related("lodged_by").first()
 
 
-def appeals_of(case: Case) -> list[Appeal]:
-    return list(case.appeals.select_related("lodged_by").order_by("received_on", "pk"))
-
-
 def open_windows(case: Case) -> list[Window]:
     """The grounds ``case`` can be appealed on now, each with its window (whether or not the
     window has ended: a late appeal can still be accepted with a reason)."""

@@ -18,6 +18,7 @@ from casereview.cases.models import (
     normalise_postcode,
 )
 from casereview.cases.workflow import FINAL_STATUSES
+from casereview.core.prepared import Prepared
 
 # Roles that see every case of their area. Agency representatives, chairs and appeal reviewers
 # are granted narrower views by later issues; until then they see none.
@@ -33,15 +34,29 @@ def cases_for(user: AbstractBaseUser | AnonymousUser | None) -> QuerySet[Case]:
     )
 
 
+def _case_by_reference(
+    areas: list[int], reference: str, *, related: tuple[str, ...]
+) -> QuerySet[Case]:
+    """The case with ``reference`` among the cases of ``areas``, as ``cases_for`` reads it."""
+    return Case.objects.filter(area__in=areas, reference=reference).select_related(
+        "area", "spoc", *related
+    )[:1]
+
+
+# Every staff page of a case starts by finding it: compiled once per connection and shape.
+_CASE_BY_REFERENCE = Prepared(_case_by_reference)
+
+
 def case_for(
     user: AbstractBaseUser | AnonymousUser | None, reference: str, *, related: Sequence[str] = ()
 ) -> Case | None:
     """The case with ``reference`` if ``user`` may see it; None otherwise (views answer 404).
-    ``related``: relations to read in the same query, for a page that shows them."""
-    cases = cases_for(user)
-    if related:
-        cases = cases.select_related(*related)
-    return cases.filter(reference=reference.strip().upper()).first()
+    ``related``: relations to read in the same query, for a page that shows them.
+
+    The same as ``cases_for(user).filter(reference=...).first()`` (the areas where the user
+    holds an area role, no area for no such role), through a prepared statement."""
+    areas = sorted(scope(user).area_ids(AREA_CASE_ROLES))
+    return _CASE_BY_REFERENCE.first(areas, reference.strip().upper(), related=tuple(related))
 
 
 def earlier_cases_of_victim(

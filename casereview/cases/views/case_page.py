@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
@@ -21,18 +20,21 @@ from django.utils.translation import gettext as _
 from casereview.accounts.access import staff_member_required
 from casereview.accounts.scoping import scope
 from casereview.appeals.models import Appeal, AppealStatus
-from casereview.appeals.selectors import appeals_of
 from casereview.audit.log import record_view
+from casereview.cases.case_reads import (
+    appeals_of,
+    complaints_of,
+    deadlines_of,
+    earlier_cases_of,
+    events_of,
+    information_requests_of,
+    letters_of,
+)
 from casereview.cases.dashboard import Urgency, deadline_urgency
 from casereview.cases.models import Case, Complaint, ComplaintSource, Deadline, DeadlineKind
-from casereview.cases.presenters import (
-    choice_labels,
-    information_requests_of,
-    lead_agency,
-    meeting_views,
-    victim_voice_of,
-)
-from casereview.cases.selectors import AREA_CASE_ROLES, cases_for, earlier_cases_of
+from casereview.cases.presenters import choice_labels, lead_agency, meeting_views, victim_voice_of
+from casereview.cases.selectors import AREA_CASE_ROLES, cases_for
+from casereview.cases.selectors import earlier_cases_of as earlier_cases_queryset
 from casereview.cases.views.common import can_act, case_or_404, staff_navigation
 from casereview.cases.workflow import FINAL_STATUSES, Status, Step, allowed_steps, is_allowed
 from casereview.letters.models import Letter
@@ -230,19 +232,16 @@ def complaint_source(complaint: Any) -> str:
     return str(ComplaintSource(complaint.source).label)
 
 
-def earlier_visible_cases(request: HttpRequest, case: Case, visible: QuerySet[Case]) -> list[Case]:
+def earlier_visible_cases(request: HttpRequest, case: Case) -> list[Case]:
     """The earlier cases of ``case``'s victim that the signed-in person may see. They are all in
     the case's own area, so someone who sees that area's cases (as anyone who has opened the
     case through an area role does) sees them all: no need to filter by the scope again, in a
-    subquery with its own compile cost. Anyone else gets them filtered by ``visible``."""
-    earlier = earlier_cases_of(case)
-    if not scope(request.user).has(AREA_CASE_ROLES, case.area_id):
-        earlier = earlier.filter(pk__in=visible.values("pk"))
-    return list(earlier)
+    subquery with its own compile cost. Anyone else gets them filtered by ``cases_for``."""
+    if scope(request.user).has(AREA_CASE_ROLES, case.area_id):
+        return earlier_cases_of(case)
+    visible = cases_for(request.user)
+    return list(earlier_cases_queryset(case).filter(pk__in=visible.values("pk")))
 
-
-# A letter's renderings (its HTML, PDF and Word files), which the case page does not show.
-LETTER_RENDERINGS = ("html", "pdf", "docx")
 
 # The pages of a letter the case page links to: its own page, its PDF and its Word file.
 LETTER_PAGES = {"view": "letters:letter", "pdf": "letters:pdf", "docx": "letters:docx"}
@@ -289,15 +288,16 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
     if request.method not in {"GET", "HEAD"}:
         return HttpResponseNotAllowed(["GET", "HEAD"])
     today = timezone.localdate()
-    visible = cases_for(request.user)
 
-    deadlines = list(case.deadlines.select_related("information_request__agency"))
+    deadlines = deadlines_of(case)
     due_by_request = {
         d.information_request_id: d for d in deadlines if d.information_request_id is not None
     }
     requests = information_requests_of(case)
-    complaints = list(case.complaints.select_related("agency"))
-    repeat_of = visible.filter(pk=case.repeat_of_id).first() if case.repeat_of_id else None
+    complaints = complaints_of(case)
+    repeat_of = (
+        cases_for(request.user).filter(pk=case.repeat_of_id).first() if case.repeat_of_id else None
+    )
     acting = can_act(request, case)
     steps = set(allowed_steps(case.status))
     meetings = meeting_views(case)  # the latest first, as ``latest_meeting`` finds it
@@ -309,9 +309,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         default=None,
     )
     held_meetings = [m for m in meetings if m.meeting.held_on is not None]
-    # Not their renderings: the page lists the letters and links to those, and a letter's PDF
-    # and Word files are tens of kilobytes each, read for nothing.
-    letters = list(case.letters.defer(*LETTER_RENDERINGS))
+    letters = letters_of(case)  # without their renderings, which the page does not show
     record_view(request, case, "case page")
     return TemplateResponse(
         request,
@@ -336,13 +334,13 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
                 {
                     "request": r,
                     "deadline": due_by_request.get(r.pk),
-                    "responses": list(r.responses.all()),
+                    "responses": responses,
                     "respond_url": reverse(
                         "cases:record-response",
                         kwargs={"reference": case.reference, "request_id": r.pk},
                     ),
                 }
-                for r in requests
+                for r, responses in requests
             ],
             "can_record_response": Step.RECORD_RESPONSE in allowed_steps(case.status),
             "deadlines": deadline_rows(case, deadlines, today),
@@ -354,9 +352,9 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
                 for field in ("kind", "recipient", "delivery", "status")
             },
             "complaint_kinds": choice_labels(Complaint, "kind"),
-            "earlier_cases": earlier_visible_cases(request, case, visible),
+            "earlier_cases": earlier_visible_cases(request, case),
             "repeat_of": repeat_of,
-            "events": list(case.events.select_related("by").order_by("-at", "-pk")),
+            "events": events_of(case),
             "voice": victim_voice_of(case),
             "meetings": meetings,
             "held_meetings": held_meetings,
