@@ -1,4 +1,4 @@
-"""The case pages' own table, summary list and tag macros (cases/_govuk.html) write exactly what
+"""The case pages' own table, summary list (and card), tag and details macros (cases/_govuk.html) write exactly what
 the GOV.UK macros write for the same parameters: they were made only to cost less CPU
 (bench/fixes/b4.toml), so any difference in the markup is a bug."""
 
@@ -15,9 +15,10 @@ COMPARE = """\
 {%- from "govuk_frontend_jinja/components/summary-list/macro.html" import govukSummaryList -%}
 {%- from "govuk_frontend_jinja/components/tag/macro.html" import govukTag -%}
 {%- from "govuk_frontend_jinja/components/details/macro.html" import govukDetails -%}
-{%- from "cases/_govuk.html" import details, summary_list, table, tag -%}
+{%- from "cases/_govuk.html" import details, summary_card, summary_list, table, tag -%}
 {%- if kind == "table" -%}{{ govukTable(p) }}|||{{ table(p) }}
 {%- elif kind == "summary_list" -%}{{ govukSummaryList(p) }}|||{{ summary_list(p) }}
+{%- elif kind == "summary_card" -%}{{ govukSummaryList(p) }}|||{{ summary_card(p) }}
 {%- elif kind == "details" -%}{{ govukDetails(p) }}|||{{ details(p) }}
 {%- else -%}{{ govukTag(p) }}|||{{ tag(p) }}{%- endif -%}"""
 
@@ -62,6 +63,12 @@ SUMMARY_LISTS: list[dict[str, Any]] = [
     },
 ]
 
+SUMMARY_CARDS: list[dict[str, Any]] = [
+    {"card": {"title": {"text": "Police <&>, received 3 May"}}, **SUMMARY_LISTS[0]},
+    {"card": {"title": {"html": Markup(" <b>Council</b>\n<i>two lines</i> ")}}, **SUMMARY_LISTS[2]},
+    {"card": {"title": {"text": "No rows"}}, "rows": []},
+]
+
 TAGS: list[dict[str, Any]] = [
     {"text": "Overdue & late", "classes": "govuk-tag--red"},
     {"text": "Due today"},
@@ -98,6 +105,14 @@ def test_the_summary_list_writes_what_the_govuk_summary_list_writes(
     params: dict[str, Any],
 ) -> None:
     govuk, ours = _both("summary_list", params)
+    assert ours == govuk
+
+
+@pytest.mark.parametrize("params", SUMMARY_CARDS)
+def test_the_summary_card_writes_what_the_govuk_summary_list_writes_for_a_card(
+    params: dict[str, Any],
+) -> None:
+    govuk, ours = _both("summary_card", params)
     assert ours == govuk
 
 
