@@ -18,6 +18,7 @@ from collections import ChainMap
 from collections.abc import KeysView, MutableMapping
 from typing import Any
 
+from django.core.signals import setting_changed
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -28,7 +29,10 @@ from jinja2 import (
     Environment,
     PackageLoader,
     PrefixLoader,
+    pass_context,
 )
+from jinja2.runtime import Context
+from markupsafe import Markup
 
 from casereview.core import formatting
 from casereview.core.forms.rendering import error_summary, form_field
@@ -78,6 +82,42 @@ class TemplateGlobals(ChainMap[str, Any]):
         return merged.keys()
 
 
+# The templates' translations of their own messages, by language and message: a page asks for
+# some 150 of them on every render (``{{ _("...") }}``), and each went through Jinja's gettext
+# wrapper, Django's (the active language's catalogue and its fallbacks, looked up from
+# context-local state) and markupsafe, about a tenth of a staff page's CPU. The answer for a
+# language and a message is the same for the life of the process: only a settings change in
+# tests (signal below) can change the catalogues, and it empties this. Bounded, in case a
+# template translates text that is not its own literal.
+_TRANSLATED: dict[tuple[str | None, str], Markup] = {}
+_TRANSLATED_LIMIT = 20_000
+
+
+def _forget_translations(*, setting: str, **_kwargs: Any) -> None:
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
+        _TRANSLATED.clear()
+
+
+setting_changed.connect(_forget_translations, dispatch_uid="casereview.jinja2.translations")
+
+
+@pass_context
+def template_gettext(context: Context, message: str, /, **variables: Any) -> str:
+    """``{{ _("...") }}`` and ``{% trans %}``: what Jinja's "newstyle" gettext over Django's
+    gives (the message in the active language, marked safe with autoescaping on and its
+    ``%(name)s`` variables escaped into it; always formatted, so a literal % is written %%),
+    with each language's translation of a message looked up once per process."""
+    key = (translation.get_language(), message)
+    found = _TRANSLATED.get(key)
+    if found is None:
+        if len(_TRANSLATED) >= _TRANSLATED_LIMIT:
+            _TRANSLATED.clear()
+        found = _TRANSLATED[key] = Markup(translation.gettext(message))
+    if not context.eval_ctx.autoescape:
+        return str(found) % variables
+    return found % variables
+
+
 class CaseReviewEnvironment(Environment):
     """Jinja2's environment, with the template globals of :class:`TemplateGlobals`."""
 
@@ -104,6 +144,9 @@ def environment(**options: Any) -> Environment:
         pgettext=translation.pgettext,
         npgettext=translation.npgettext,
     )
+    # The same gettext, remembering each translation (``template_gettext``); ``_`` calls it
+    # directly rather than through the extension's alias, which looks ``gettext`` up each time.
+    env.globals.update({"gettext": template_gettext, "_": template_gettext})
 
     env.globals.update(
         {
