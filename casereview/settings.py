@@ -99,7 +99,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    # django-otp's OTPMiddleware, finding the verified device by a prepared statement.
+    "casereview.accounts.otp_middleware.PreparedOTPMiddleware",
     "casereview.accounts.sessions.SessionExpiryMiddleware",
     "casereview.audit.middleware.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -161,7 +162,8 @@ DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# Django's ModelBackend, reading the signed-in person by a prepared statement.
+AUTHENTICATION_BACKENDS = ["casereview.accounts.backends.AccountBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -264,6 +266,8 @@ PG_BIN_DIR = env_str("PG_BIN_DIR", "")
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, each request's session row read by a prepared statement.
+SESSION_ENGINE = "casereview.accounts.session_store"
 # A staff session ends after SESSION_IDLE_MINUTES without a request, and SESSION_COOKIE_AGE
 # seconds after sign-in whatever happens (casereview.accounts.sessions).
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)

@@ -12,7 +12,7 @@ who see only what concerns their own agency in the areas where they represent it
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -21,6 +21,7 @@ from django.db.models.signals import post_delete, post_save
 
 from casereview.accounts.models import Membership, Role, User
 from casereview.areas.models import Agency, Area
+from casereview.core.prepared import Prepared
 
 RoleArg = Role | str | Collection[Role | str] | None
 
@@ -121,6 +122,17 @@ post_save.connect(_memberships_changed, sender=Membership, dispatch_uid="scoping
 post_delete.connect(_memberships_changed, sender=Membership, dispatch_uid="scoping.deleted")
 
 
+# A person's memberships, read once per request (``scope``): a prepared statement, compiled once
+# per connection (casereview.core.prepared).
+_MEMBERSHIPS = Prepared(
+    lambda user_id: (
+        Membership.objects.filter(user_id=user_id)
+        .order_by("area_id", "role", "agency_id")
+        .values_list("area_id", "role", "agency_id")
+    )
+)
+
+
 def scope(user: AbstractBaseUser | AnonymousUser | None) -> Scope:
     """Everything ``user`` may see, from their memberships: read once for a user object, and
     again whenever a membership has changed since (see ``_SCOPE_ATTRIBUTE``)."""
@@ -132,11 +144,7 @@ def scope(user: AbstractBaseUser | AnonymousUser | None) -> Scope:
     if isinstance(kept, tuple) and kept[0] == generation and kept[1] == user_id:
         cached: Scope = kept[2]
         return cached
-    rows: Iterable[tuple[int, str, int | None]] = (
-        Membership.objects.filter(user_id=user_id)
-        .order_by("area_id", "role", "agency_id")
-        .values_list("area_id", "role", "agency_id")
-    )
+    rows = _MEMBERSHIPS.tuples(user_id)
     found = Scope(user_id=user_id, grants=tuple(Grant(a, r, g) for a, r, g in rows))
     setattr(user, _SCOPE_ATTRIBUTE, (generation, user_id, found))
     return found

@@ -17,6 +17,7 @@ What it takes:
 - keyword options, hashable, passed to the builder as they are: one statement per distinct
   set of options (for a query whose conditions depend on what is known, say);
 - no ``prefetch_related``: write the related rows' query as one of its own.
+``all()`` gives model instances; ``tuples()`` gives the columns of a ``values_list`` query.
 A queryset whose conditions can match nothing (``pk__in=[]``) runs no SQL and gives no rows.
 """
 
@@ -32,7 +33,11 @@ from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model, QuerySet
-from django.db.models.query import get_related_populators  # type: ignore[attr-defined]
+from django.db.models.query import (  # type: ignore[attr-defined]
+    ModelIterable,
+    ValuesListIterable,
+    get_related_populators,
+)
 from django.db.models.sql.compiler import SQLCompiler
 
 M = TypeVar("M", bound=Model)
@@ -99,7 +104,7 @@ class Prepared(Generic[M]):
     marker it transforms (``m + 1``, ``m.upper()``) or leaves out is refused when compiling.
     """
 
-    build: Callable[..., QuerySet[M]]
+    build: Callable[..., QuerySet[M, Any]]
     using: str = DEFAULT_DB_ALIAS
     _compiled: WeakKeyDictionary[BaseDatabaseWrapper, dict[Hashable, _Statement]] = field(
         default_factory=WeakKeyDictionary, repr=False
@@ -107,17 +112,9 @@ class Prepared(Generic[M]):
 
     def all(self, *values: Value, **options: Hashable) -> list[M]:
         """The rows of the query for ``values``, as model instances."""
-        connection = connections[self.using]
-        statement = self._statement(connection, values, options)
-        if statement.empty:
-            return []
-        with connection.cursor() as cursor:
-            cursor.execute(statement.sql, statement.parameters(values))
-            rows: list[Any] = cursor.fetchall()
-        if statement.trim_to is not None:
-            rows = [row[: statement.trim_to] for row in rows]
-        if statement.converters:
-            rows = list(statement.compiler.apply_converters(rows, statement.converters))
+        statement, rows = self._run(values, options)
+        if statement.model_start < 0:
+            raise TypeError("this Prepared reads values: call tuples(), not all()")
         model = statement.compiler.klass_info["model"]
         start, end, init_list = statement.model_start, statement.model_end, statement.init_list
         found = []
@@ -129,6 +126,29 @@ class Prepared(Generic[M]):
                 setattr(instance, name, row[position])
             found.append(instance)
         return found
+
+    def tuples(self, *values: Value, **options: Hashable) -> list[tuple[Any, ...]]:
+        """The rows of a ``values_list`` query for ``values``, as tuples of its columns."""
+        statement, rows = self._run(values, options)
+        if statement.model_start >= 0:
+            raise TypeError("this Prepared reads model instances: call all(), not tuples()")
+        return [tuple(row) for row in rows]
+
+    def _run(
+        self, values: Sequence[Value], options: dict[str, Hashable]
+    ) -> tuple[_Statement, list[Any]]:
+        connection = connections[self.using]
+        statement = self._statement(connection, values, options)
+        if statement.empty:
+            return statement, []
+        with connection.cursor() as cursor:
+            cursor.execute(statement.sql, statement.parameters(values))
+            rows: list[Any] = cursor.fetchall()
+        if statement.trim_to is not None:
+            rows = [row[: statement.trim_to] for row in rows]
+        if statement.converters:
+            rows = list(statement.compiler.apply_converters(rows, statement.converters))
+        return statement, rows
 
     def first(self, *values: Value, **options: Hashable) -> M | None:
         """The first row of the query for ``values`` (``build`` orders and limits it), or None."""
@@ -168,11 +188,17 @@ class Prepared(Generic[M]):
             raise ValueError(
                 "Prepared does not prefetch: give the related rows a query of their own"
             )
-        compiler = queryset.query.get_compiler(using=self.using)
+        instances = queryset._iterable_class is ModelIterable
+        query = queryset.query
+        plain_columns = not (query.extra_select or query.annotation_select)
+        if not instances and not (queryset._iterable_class is ValuesListIterable and plain_columns):
+            raise ValueError("Prepared reads model instances, or values_list() of columns only")
+        compiler = query.get_compiler(using=self.using)
         try:
             sql, compiled_params = compiler.as_sql()
         except EmptyResultSet:
-            return _Statement("", [], [], compiler, {}, [], 0, 0, [], {}, None, empty=True)
+            model_start = 0 if instances else -1
+            return _Statement("", [], [], compiler, {}, [], model_start, 0, [], {}, None, True)
         params = list(compiled_params)
         slots = []
         for marker in markers:
@@ -188,10 +214,14 @@ class Prepared(Generic[M]):
             slots.append(slot)
         select = compiler.select
         klass_info = compiler.klass_info
-        assert klass_info is not None, "Prepared builds querysets of model instances"
-        select_fields = klass_info["select_fields"]
-        start, end = select_fields[0], select_fields[-1] + 1
         fields = [column[0] for column in select[0 : compiler.col_count]]
+        if not instances:  # values_list(): columns, no model instances
+            start, end, populators = -1, -1, []
+        else:
+            assert klass_info is not None
+            select_fields = klass_info["select_fields"]
+            start, end = select_fields[0], select_fields[-1] + 1
+            populators = get_related_populators(klass_info, select, self.using)
         return _Statement(
             sql=sql,
             params=params,
@@ -201,7 +231,7 @@ class Prepared(Generic[M]):
             init_list=[column[0].target.attname for column in select[start:end]],
             model_start=start,
             model_end=end,
-            populators=get_related_populators(klass_info, select, self.using),
+            populators=populators,
             annotations=dict(compiler.annotation_col_map or {}),
             trim_to=compiler.col_count if compiler.has_extra_select else None,
         )

@@ -183,3 +183,29 @@ def test_a_marker_that_does_not_reach_the_sql_as_it_is_is_refused(cases: list[Ca
         Prepared(lambda flag: Case.objects.filter(threshold_met=flag)).all(True)
     with pytest.raises(TypeError, match="lists of int or of str"):
         Prepared(lambda ids: Case.objects.filter(pk__in=ids)).all([1, "two"])  # type: ignore[arg-type]
+
+
+def test_a_values_list_query_gives_the_queryset_s_tuples(cases: list[Case]) -> None:
+    def build(areas: list[int]) -> QuerySet[Case, tuple[int, str, Any]]:
+        return (
+            Case.objects.filter(area_id__in=areas)
+            .order_by("pk")
+            .values_list("pk", "reference", "received_on")
+        )
+
+    columns = Prepared(build)
+    areas = sorted({case.area_id for case in cases})
+    assert columns.tuples(areas) == list(build(areas))
+    assert len(columns.tuples(areas)) == 3
+    # Dates come back as dates, through Django's converters, on every database.
+    assert all(isinstance(row[2], type(cases[0].received_on)) for row in columns.tuples(areas))
+    with pytest.raises(TypeError, match="tuples"):
+        columns.all(areas)
+    with pytest.raises(TypeError, match="all"):
+        Prepared(lambda pk: Case.objects.filter(pk=pk)).tuples(cases[0].pk)
+    # Columns only: an annotation's place among the columns is Django's iterator's business.
+    counted = Prepared(
+        lambda pk: Case.objects.filter(pk=pk).annotate(n=Count("letters")).values_list("pk", "n")
+    )
+    with pytest.raises(ValueError, match="columns only"):
+        counted.tuples(cases[0].pk)
