@@ -35,6 +35,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from casereview.core import formatting
+from casereview.core.components import component
 from casereview.core.forms.rendering import error_summary, form_field
 from casereview.core.language import language_options
 from casereview.core.navigation import staff_sections
@@ -158,6 +159,7 @@ def environment(**options: Any) -> Environment:
             "get_language_bidi": translation.get_language_bidi,
             "language_options": language_options,
             "form_field": form_field,
+            "component": component,
             "error_summary": error_summary,
         }
     )

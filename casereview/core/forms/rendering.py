@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from jinja2 import Environment, pass_environment
 from markupsafe import Markup
 
+from casereview.core.components import render_component
 from casereview.core.forms.components import component_for
 from casereview.core.forms.mixins import summary_items
 
@@ -34,8 +35,10 @@ def merge(params: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
 
 
 def call_macro(env: Environment, template: str, macro: str, params: dict[str, Any]) -> Markup:
-    module = env.get_template(template).module
-    return Markup(getattr(module, macro)(params))
+    """The GOV.UK macro's markup for ``params``, kept by its parameters
+    (``casereview.core.components``): a form shown again with the same values is not
+    rendered again."""
+    return render_component(env, template, macro, params)
 
 
 @pass_environment
