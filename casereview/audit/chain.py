@@ -23,6 +23,7 @@ from typing import Any
 from django.db import transaction
 
 from casereview.audit.models import AuditRecord, ChainHead
+from casereview.core.prepared import Prepared
 
 GENESIS = "0" * 64
 
@@ -69,11 +70,16 @@ def hash_of(record: AuditRecord) -> str:
     return compute_hash({name: getattr(record, name) for name in HASHED})
 
 
+# The head, locked: read by every audited request (each view of a case), so a prepared
+# statement (casereview.core.prepared), compiled once per connection.
+_HEAD = Prepared(lambda pk: ChainHead.objects.select_for_update().filter(pk=pk)[:1])
+
+
 def _locked_head() -> ChainHead:
     """The chain head, locked until the transaction ends: one statement when it exists, as
     it always does but in a database just flushed (a test's), where it is recreated from the
     last record, then locked."""
-    head = ChainHead.objects.select_for_update().filter(pk=1).first()
+    head = _HEAD.first(1)
     if head is not None:
         return head
     _, created = ChainHead.objects.get_or_create(pk=1)

@@ -200,6 +200,8 @@ def earlier_cases_of(case: Case) -> list[Case]:
     by_name = bool(name and postcode)
     keys = [*((name, postcode) if by_name else ()), *((email,) if email else ())]
     keys += [phone] if phone else []
+    if not keys:  # nothing to know the victim by: no earlier case can be theirs
+        return []
     return _EARLIER.all(
         case.area_id,
         case.pk,

@@ -18,7 +18,8 @@ What it takes:
   set of options (for a query whose conditions depend on what is known, say);
 - no ``prefetch_related``: write the related rows' query as one of its own.
 ``all()`` gives model instances; ``tuples()`` gives the columns of a ``values_list`` query.
-A queryset whose conditions can match nothing (``pk__in=[]``) runs no SQL and gives no rows.
+A queryset whose conditions match nothing because a list of values is empty runs no SQL and gives
+no rows; one that would match nothing for other values is refused when compiled.
 """
 
 from __future__ import annotations
@@ -44,9 +45,13 @@ M = TypeVar("M", bound=Model)
 
 Value = int | str | Sequence[int] | Sequence[str]
 
-# Stand-in values: far from any id, count or text a query could hold of its own. Each marker of
-# a statement is distinct, so its place among the compiled parameters tells which value it is.
-_FIRST_INT_MARKER = -918_273_645_000
+# Stand-in values. Each marker of a statement is distinct, so its place among the compiled
+# parameters tells which value it is; a constant of the query equal to a marker would reach the
+# SQL twice, which compiling refuses (never a wrong statement). Numbers are positive and within
+# the range of every integer column (a small integer's is up to 32,767): Django compiles a
+# comparison with a number out of a column's range as matching nothing (EmptyResultSet), and a
+# positive column's range starts at 0.
+_FIRST_INT_MARKER = 31_000
 _TEXT_MARKER = "\x00prepared-{}\x00"
 
 
@@ -171,7 +176,7 @@ class Prepared(Generic[M]):
     def _compile(
         self, shapes: tuple[tuple[str, int], ...], options: dict[str, Hashable]
     ) -> _Statement:
-        numbers = count(_FIRST_INT_MARKER, -1)
+        numbers = count(_FIRST_INT_MARKER)
         texts = count()
         markers: list[Any] = []
         for kind, length in shapes:
@@ -197,6 +202,14 @@ class Prepared(Generic[M]):
         try:
             sql, compiled_params = compiler.as_sql()
         except EmptyResultSet:
+            # Matching nothing is the query's answer only when a list of values is empty: for
+            # any other shape it would be the markers' doing, and a statement that matches
+            # nothing whatever the values would be wrong.
+            if not any(length == 0 for _, length in shapes):
+                raise ValueError(
+                    f"{self.build!r} compiles to a query matching nothing for its markers: "
+                    "a value must be compared with a column as it is"
+                ) from None
             model_start = 0 if instances else -1
             return _Statement("", [], [], compiler, {}, [], model_start, 0, [], {}, None, True)
         params = list(compiled_params)

@@ -12,9 +12,10 @@ import pytest
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Count, Model, QuerySet
 from django.test.utils import CaptureQueriesContext
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casereview.accounts.models import User
-from casereview.areas.models import Area
+from casereview.areas.models import Area, AreaPolicy
 from casereview.cases.models import Case, Deadline
 from casereview.cases.services import Victim
 from casereview.core.prepared import Prepared
@@ -209,3 +210,24 @@ def test_a_values_list_query_gives_the_queryset_s_tuples(cases: list[Case]) -> N
     )
     with pytest.raises(ValueError, match="columns only"):
         counted.tuples(cases[0].pk)
+
+
+def test_any_integer_column_takes_a_marker_and_an_empty_query_is_refused(
+    cases: list[Case], area: Area, coordinator: User
+) -> None:
+    # A positive column (its range starts at 0) and a 32-bit key (django-otp's devices): a
+    # marker out of a column's range would compile to "matches nothing" for every value.
+    policies = Prepared(
+        lambda area_id, version: AreaPolicy.objects.filter(area_id=area_id, version=version)
+    )
+    live = AreaPolicy.objects.filter(area=area).order_by("version").first()
+    assert live is not None
+    assert [p.pk for p in policies.all(area.pk, live.version)] == [live.pk]
+    assert policies.all(area.pk, live.version + 100) == []
+    device = TOTPDevice.objects.create(user=coordinator, name="App", confirmed=True)
+    devices = Prepared(lambda pk: TOTPDevice.objects.filter(id=pk))
+    assert devices.all(device.pk) == [device]
+    # A query that matches nothing whatever its values is a mistake, not an answer.
+    nothing = Prepared(lambda pk: Case.objects.filter(pk=pk).filter(pk__in=[]))
+    with pytest.raises(ValueError, match="matching nothing"):
+        nothing.all(cases[0].pk)
