@@ -14,14 +14,36 @@ from django.utils.datastructures import MultiValueDict
 MAX_ROWS = 30
 
 
-def rows_in(data: Mapping[str, Any] | None, name: str, default: int = 1) -> int:
+def rows_in(
+    data: Mapping[str, Any] | None, name: str, default: int = 1, *, prefix: str = ""
+) -> int:
     """How many rows of a kind the submitted page had (the hidden field ``name``), within
-    bounds."""
+    bounds. With ``prefix`` (the rows' fields are ``<prefix><number>_...``), never fewer than
+    the highest row something was typed into, so that a value sent for a row is shown again
+    even when the count is missing or too small (a forged or truncated submission)."""
     raw = str((data or {}).get(name, "") or "")
     # isdigit() alone lets through digits int() cannot read, such as "²".
-    if not (raw.isascii() and raw.isdigit()):
-        return default
-    return max(1, min(int(raw), MAX_ROWS))
+    counted = max(1, min(int(raw), MAX_ROWS)) if raw.isascii() and raw.isdigit() else default
+    if prefix:
+        counted = max(counted, highest_row(data, prefix))
+    return counted
+
+
+def highest_row(data: Mapping[str, Any] | None, prefix: str) -> int:
+    """The highest row number (at most ``MAX_ROWS``) with a field ``<prefix><number>_...`` that
+    is not blank in ``data``; 0 when none is."""
+    highest = 0
+    if data is None:
+        return highest
+    for key in data:
+        if not isinstance(key, str) or not key.startswith(prefix):
+            continue
+        number, separator, _ = key.removeprefix(prefix).partition("_")
+        if not (separator and number.isascii() and number.isdigit()):
+            continue
+        if highest < int(number) <= MAX_ROWS and not is_blank(data[key]):
+            highest = int(number)
+    return highest
 
 
 def is_blank(value: Any) -> bool:

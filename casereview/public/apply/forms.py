@@ -654,10 +654,11 @@ class ResponsibleForm(ApplyForm):
 
 ROWS_FIELD = "complaint_rows"
 ROW_PARTS = ("agency", "behaviour_on", "reported_on", "reference")
+ROW_PREFIX = "complaint_"
 
 
 def row_field(number: int, part: str) -> str:
-    return f"complaint_{number}_{part}"
+    return f"{ROW_PREFIX}{number}_{part}"
 
 
 @dataclass(frozen=True)
@@ -676,7 +677,9 @@ class ComplaintsForm(ApplyForm):
     blank is ignored, and someone who does not know the dates can leave them out."""
 
     def __init__(self, data: Mapping[str, Any] | None = None, *, ctx: FlowContext) -> None:
-        self.rows = rows_in(data if data is not None else ctx.answers, ROWS_FIELD)
+        self.rows = rows_in(
+            data if data is not None else ctx.answers, ROWS_FIELD, prefix=ROW_PREFIX
+        )
         super().__init__(data, ctx=ctx)
 
     def setup(self) -> None:

@@ -137,16 +137,17 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _change_rows(answers: dict[str, Any], posted: Any) -> dict[str, Any]:
     """The answers after "Add another report" or a row's "Remove"."""
-    rows = rows_in(answers, f.ROWS_FIELD)
+    rows = rows_in(answers, f.ROWS_FIELD, prefix=f.ROW_PREFIX)
     if "add_complaint" in posted:
         answers[f.ROWS_FIELD] = str(min(rows + 1, MAX_ROWS))
         return answers
     removed = str(posted.get("remove_complaint", ""))
-    if not removed.isdigit() or not 1 <= int(removed) <= rows or rows == 1:
-        if rows == 1:
-            # Removing the only row empties it.
-            return {k: v for k, v in answers.items() if not k.startswith("complaint_1_")}
-        return answers
+    if not (removed.isascii() and removed.isdigit()) or not 1 <= int(removed) <= rows:
+        # No such row (a forged button): nothing is removed, nothing typed is lost.
+        return {**answers, f.ROWS_FIELD: str(rows)}
+    if rows == 1:
+        # Removing the only row empties it.
+        return {k: v for k, v in answers.items() if not k.startswith(f.row_field(1, ""))}
     gone = int(removed)
     kept: dict[str, Any] = {}
     for key, value in answers.items():

@@ -64,3 +64,35 @@ def test_a_blank_page_of_reports_is_allowed(client: Client, area: Area) -> None:
     response = answer(client, area, "reports", {"complaint_rows": "1"})
 
     assert response.status_code == 302
+
+
+def test_a_forged_remove_button_removes_nothing_and_keeps_every_row(
+    client: Client, area: Area
+) -> None:
+    for removed in ("", "0", "9", "x"):
+        response = answer(
+            client,
+            area,
+            "reports",
+            {
+                "complaint_rows": "2",
+                "complaint_1_reference": "FIRST",
+                "complaint_2_reference": "SECOND",
+                "remove_complaint": removed,
+            },
+        )
+        page = response.content.decode()
+        assert 'value="FIRST"' in page, removed
+        assert 'value="SECOND"' in page, removed
+        assert 'name="complaint_rows" value="2"' in page, removed
+
+
+def test_a_row_sent_without_the_row_count_is_shown_again(client: Client, area: Area) -> None:
+    # Found by tests/security/fuzz: the count missing, the only row "removed" by a button with
+    # no number, and what was typed into row 2 was lost.
+    response = answer(
+        client, area, "reports", {"remove_complaint": "", "complaint_2_reference": "00"}
+    )
+    page = response.content.decode()
+    assert 'value="00"' in page
+    assert 'name="complaint_2_reference"' in page
