@@ -2,7 +2,8 @@
 """Load test on loopback: N simulated people at once for a fixed time, against the real service.
 
     .venv/bin/python scripts/loadtest.py [--users 50] [--duration 60] [--staff-share 0.2]
-        [--workers 4] [--threads 8] [--database-url URL] [--result loadtest.json]
+        [--workers 4] [--worker-class sync] [--threads 1] [--database-url URL]
+        [--result loadtest.json]
 
 It builds a fresh service in a temporary folder (a new SQLite file, or the PostgreSQL database
 given by --database-url, which is emptied first: migrate, the directory and the demo area),
@@ -530,8 +531,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--users", type=int, default=50, help="simulated people at once (50)")
     parser.add_argument("--duration", type=float, default=60, help="seconds of load (60)")
     parser.add_argument("--staff-share", type=float, default=0.2, help="share who are staff (0.2)")
+    # The deployment's shape (docs/operations.md): sync workers, two per core.
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes (4)")
-    parser.add_argument("--threads", type=int, default=8, help="threads per worker (8)")
+    parser.add_argument(
+        "--worker-class", default="sync", choices=["sync", "gthread"], help="gunicorn's (sync)"
+    )
+    parser.add_argument("--threads", type=int, default=1, help="threads per gthread worker (1)")
     parser.add_argument("--database-url", default="", help="a PostgreSQL database to use (emptied)")
     parser.add_argument("--result", default="loadtest-result.json", help="the JSON result file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
@@ -563,7 +568,7 @@ def main(argv: list[str] | None = None) -> int:
             gunicorn = [
                 PYTHON, "-m", "gunicorn", "casereview.wsgi", "--bind", f"127.0.0.1:{port}",
                 "--workers", str(options.workers), "--threads", str(options.threads),
-                "--worker-class", "gthread", "--timeout", "60",
+                "--worker-class", options.worker_class, "--timeout", "60",
             ]  # fmt: skip
             worker = [PYTHON, "manage.py", "db_worker", "--no-reload"]
             with (
@@ -617,7 +622,11 @@ def main(argv: list[str] | None = None) -> int:
         "duration_s": options.duration,
         "elapsed_s": round(elapsed, 1),
         "database": "postgresql" if options.database_url else "sqlite",
-        "gunicorn": {"workers": options.workers, "threads": options.threads},
+        "gunicorn": {
+            "worker_class": options.worker_class,
+            "workers": options.workers,
+            "threads": options.threads,
+        },
         "applications_submitted": len(recorder.references),
         "applications_stored": stored["stored"],
         "applications_missing": stored["missing"],
