@@ -38,7 +38,17 @@ def _commit() -> str:
             check=True,
         )
         dirty = subprocess.run(  # nosec B603 B607
-            ["git", "status", "--porcelain", "--untracked-files=no"],
+            # The benchmarks' own output files do not make the code under test a change.
+            [
+                "git",
+                "status",
+                "--porcelain",
+                "--untracked-files=no",
+                "--",
+                ".",
+                ":(exclude)bench/results.json",
+                ":(exclude)bench/summary.md",
+            ],
             cwd=ROOT,
             capture_output=True,
             text=True,
