@@ -19,11 +19,10 @@ from casereview.appeals.selectors import can_lodge
 from casereview.appeals.services import open_appeal
 from casereview.areas.models import Area
 from casereview.cases.models import Case
-from casereview.cases.services import Victim
 from casereview.cases.views.case_page import can_lodge_now, letter_links
 from tests.appeals.helpers import hear, lodge
-from tests.cases.helpers import close_after_window, gathering, receive, sent_letter, victim
-from tests.cases.views.pages import case_page
+from tests.cases.helpers import close_after_window, gathering, receive, sent_letter
+from tests.cases.views.pages import case_page, someone
 from tests.letters.helpers import decided_not_met
 from tests.reviews.helpers import consulting, held, scheduled, voiced
 
@@ -39,34 +38,24 @@ def _from(queries: CaptureQueriesContext, table: str) -> int:
     return sum(1 for query in queries.captured_queries if table + " " in query["sql"])
 
 
-def _someone(number: int) -> Victim:
-    """A victim of their own, so that no case is another's repeat."""
-    return victim(
-        f"Victim Number{number}",
-        postcode=f"SG{number} 1AB",
-        email=f"victim{number}@example.test",
-        phone=f"07700 9001{number:02d}",
-    )
-
-
 def _cases(area: Area, coordinator: User) -> dict[str, Case]:
-    not_met_appealed = decided_not_met(area, coordinator, victim=_someone(1))
+    not_met_appealed = decided_not_met(area, coordinator, victim=someone(1))
     lodge(not_met_appealed, coordinator)
-    conduct_heard = consulting(area, coordinator, victim=_someone(2))
+    conduct_heard = consulting(area, coordinator, victim=someone(2))
     hear(
         lodge(conduct_heard, coordinator, ground=Ground.REVIEW_CONDUCT),
         coordinator,
         Outcome.NOT_UPHELD,
     )
     return {
-        "received": receive(area, coordinator, victim=_someone(3)),
-        "gathering": gathering(area, coordinator, victim=_someone(4)),
-        "not met": decided_not_met(area, coordinator, victim=_someone(5)),
+        "received": receive(area, coordinator, victim=someone(3)),
+        "gathering": gathering(area, coordinator, victim=someone(4)),
+        "not met": decided_not_met(area, coordinator, victim=someone(5)),
         "not met, appeal open": not_met_appealed,
-        "voice recorded": voiced(area, coordinator, victim=_someone(6)),
-        "meeting arranged": scheduled(area, coordinator, victim=_someone(7)),
-        "meeting held": held(area, coordinator, victim=_someone(8)),
-        "consulting the victim": consulting(area, coordinator, victim=_someone(9)),
+        "voice recorded": voiced(area, coordinator, victim=someone(6)),
+        "meeting arranged": scheduled(area, coordinator, victim=someone(7)),
+        "meeting held": held(area, coordinator, victim=someone(8)),
+        "consulting the victim": consulting(area, coordinator, victim=someone(9)),
         "conduct appeal heard": conduct_heard,
     }
 
@@ -124,14 +113,14 @@ def test_earlier_cases_of_the_victim_are_listed_without_filtering_by_the_scope_a
     area: Area, coordinator: User, staff_client: Callable[[User], Client]
 ) -> None:
     first = close_after_window(
-        decided_not_met(area, coordinator, victim=_someone(1)),
+        decided_not_met(area, coordinator, victim=someone(1)),
         by=coordinator,
         reason="Closed after the decision",
     )
     second = receive(
         area,
         coordinator,
-        victim=_someone(1),
+        victim=someone(1),
         repeat_of=first,
         material_change="The behaviour has moved to the early hours",
     )
@@ -154,7 +143,7 @@ def test_earlier_cases_of_the_victim_are_listed_without_filtering_by_the_scope_a
 def test_the_case_page_lists_the_letters_without_reading_their_files(
     area: Area, coordinator: User, staff_client: Callable[[User], Client]
 ) -> None:
-    case = receive(area, coordinator, victim=_someone(1))
+    case = receive(area, coordinator, victim=someone(1))
     letter = sent_letter(case, pdf=b"%PDF" + b"0" * 50_000, docx=b"PK" + b"0" * 50_000)
     client = staff_client(coordinator)
 
@@ -174,7 +163,7 @@ def test_the_case_page_lists_the_letters_without_reading_their_files(
 
 
 def test_each_letters_addresses_are_those_reverse_gives(area: Area, coordinator: User) -> None:
-    case = receive(area, coordinator, victim=_someone(1))
+    case = receive(area, coordinator, victim=someone(1))
     letters = [sent_letter(case, f"letter:{number}") for number in range(3)]
 
     links = letter_links(case, letters)

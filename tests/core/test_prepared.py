@@ -17,10 +17,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from casereview.accounts.models import User
 from casereview.areas.models import Area, AreaPolicy
 from casereview.cases.models import Case, Deadline
-from casereview.cases.services import Victim
 from casereview.core.prepared import Prepared
 from casereview.letters.models import Letter
-from tests.cases.helpers import gathering, receive, sent_letter, victim
+from tests.cases.helpers import gathering, receive, sent_letter
+from tests.cases.views.pages import someone
 from tests.reviews.helpers import voiced
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("before_christmas")]
@@ -54,21 +54,11 @@ def _same(prepared: list[Any], queryset: QuerySet[Any]) -> None:
     assert expected, "the comparison needs rows"
 
 
-def _someone(number: int) -> Victim:
-    """A victim of their own, so that no case is another's repeat."""
-    return victim(
-        f"Victim Number{number}",
-        postcode=f"SG{number} 1AB",
-        email=f"victim{number}@example.test",
-        phone=f"07700 9001{number:02d}",
-    )
-
-
 @pytest.fixture
 def cases(area: Area, other_area: Area, coordinator: User) -> list[Case]:
-    first = gathering(area, coordinator, victim=_someone(1))
-    second = voiced(area, coordinator, victim=_someone(2))
-    third = receive(other_area, None, victim=_someone(3))
+    first = gathering(area, coordinator, victim=someone(1))
+    second = voiced(area, coordinator, victim=someone(2))
+    third = receive(other_area, None, victim=someone(3))
     sent_letter(first)
     sent_letter(second, "ct4")
     return [first, second, third]
