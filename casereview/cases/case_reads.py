@@ -15,18 +15,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, QuerySet
 
 from casereview.appeals.models import Appeal
-from casereview.cases.models import (
-    Case,
-    CaseEvent,
-    Complaint,
-    Deadline,
-    normalise_name,
-    normalise_phone,
-    normalise_postcode,
-)
+from casereview.cases.models import Case, CaseEvent, Complaint, Deadline
+from casereview.cases.selectors import victim_keys, victim_match
 from casereview.core.prepared import Prepared
 from casereview.letters.models import Letter
 from casereview.partners.models import InformationRequest, InformationResponse
@@ -173,16 +166,12 @@ def meetings_of(
 def _earlier(
     area_id: int, case_id: int, *keys: str, by_name: bool, by_email: bool, by_phone: bool
 ) -> QuerySet[Case]:
-    match = Q(pk__in=[])
     given = iter(keys)
-    if by_name:
-        match |= Q(victim_name_key=next(given), victim_postcode_key=next(given))
-    if by_email:
-        match |= Q(victim_email_key=next(given))
-    if by_phone:
-        match |= Q(victim_phone_key=next(given))
+    name, postcode = (next(given), next(given)) if by_name else ("", "")
+    email = next(given) if by_email else ""
+    phone = next(given) if by_phone else ""
     return (
-        Case.objects.filter(match, area_id=area_id)
+        Case.objects.filter(victim_match(name, postcode, email, phone), area_id=area_id)
         .exclude(pk=case_id)
         .order_by("-received_on", "-pk")
     )
@@ -193,10 +182,11 @@ _EARLIER = Prepared(_earlier)
 
 def earlier_cases_of(case: Case) -> list[Case]:
     """Other cases of ``case``'s victim in its area, newest first: what
-    ``selectors.earlier_cases_of`` finds (the same name and postcode, or e-mail address, or
-    phone number), as a list."""
-    name, postcode = normalise_name(case.victim_name), normalise_postcode(case.victim_postcode)
-    email, phone = case.victim_email.strip().lower(), normalise_phone(case.victim_phone)
+    ``selectors.earlier_cases_of`` finds, as a list. One statement per combination of the keys
+    the victim has (the keys themselves are its values)."""
+    name, postcode, email, phone = victim_keys(
+        case.victim_name, case.victim_postcode, case.victim_email, case.victim_phone
+    )
     by_name = bool(name and postcode)
     keys = [*((name, postcode) if by_name else ()), *((email,) if email else ())]
     keys += [phone] if phone else []

@@ -59,6 +59,30 @@ def case_for(
     return _CASE_BY_REFERENCE.first(areas, reference.strip().upper(), related=tuple(related))
 
 
+def victim_keys(name: str, postcode: str, email: str, phone: str) -> tuple[str, str, str, str]:
+    """What a victim is matched by: their name and postcode, e-mail address and phone number,
+    each normalised as the case stores it (ignoring case and spacing)."""
+    return (
+        normalise_name(name),
+        normalise_postcode(postcode),
+        email.strip().lower(),
+        normalise_phone(phone),
+    )
+
+
+def victim_match(name_key: str, postcode_key: str, email_key: str, phone_key: str) -> Q:
+    """Cases of the victim with these keys (``victim_keys``): the same name and postcode, or
+    the same e-mail address, or the same phone number; a key left empty matches nothing."""
+    match = Q(pk__in=[])
+    if name_key and postcode_key:
+        match |= Q(victim_name_key=name_key, victim_postcode_key=postcode_key)
+    if email_key:
+        match |= Q(victim_email_key=email_key)
+    if phone_key:
+        match |= Q(victim_phone_key=phone_key)
+    return match
+
+
 def earlier_cases_of_victim(
     area: Area,
     *,
@@ -68,21 +92,12 @@ def earlier_cases_of_victim(
     phone: str = "",
     exclude: Case | None = None,
 ) -> QuerySet[Case]:
-    """Cases of the same victim in ``area``, newest first: the same name and postcode (ignoring
-    case and spacing), or the same e-mail address, or the same phone number.
+    """Cases of the same victim in ``area``, newest first (``victim_match``).
 
     Not scoped: it serves the screening of a new application, which the caller is already
     entitled to act on in ``area``.
     """
-    match = Q(pk__in=[])
-    name_key, postcode_key = normalise_name(name), normalise_postcode(postcode)
-    if name_key and postcode_key:
-        match |= Q(victim_name_key=name_key, victim_postcode_key=postcode_key)
-    if email.strip():
-        match |= Q(victim_email_key=email.strip().lower())
-    if normalise_phone(phone):
-        match |= Q(victim_phone_key=normalise_phone(phone))
-    found = Case.objects.filter(match, area=area)
+    found = Case.objects.filter(victim_match(*victim_keys(name, postcode, email, phone)), area=area)
     if exclude is not None and exclude.pk is not None:
         found = found.exclude(pk=exclude.pk)
     return found.order_by("-received_on", "-pk")
