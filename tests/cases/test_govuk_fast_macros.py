@@ -4,6 +4,7 @@ the GOV.UK macros write for the same parameters: they were made only to cost les
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -126,3 +127,25 @@ def test_the_tag_writes_what_the_govuk_tag_writes(params: dict[str, Any]) -> Non
 def test_the_details_write_what_the_govuk_details_write(params: dict[str, Any]) -> None:
     govuk, ours = _both("details", params)
     assert ours == govuk
+
+
+def test_the_table_head_writes_the_govuk_table_s_head() -> None:
+    env = engines["jinja2"].env  # type: ignore[attr-defined]
+    headings = ["When", "Who <&>", Markup("<b>What</b>")]
+    rendered = env.from_string(
+        '{%- from "govuk_frontend_jinja/components/table/macro.html" import govukTable -%}'
+        '{%- from "cases/_govuk.html" import table_head -%}'
+        "{{ govukTable({'head': head, 'rows': []}) }}|||{{ table_head(headings) }}"
+    ).render(
+        head=[{"text": h} if not isinstance(h, Markup) else {"html": h} for h in headings],
+        headings=headings,
+    )
+    govuk, ours = rendered.split("|||")
+    govuk_head = re.search(r"<thead.*?</thead>", govuk, re.S)
+    assert govuk_head is not None
+    assert _squeezed(ours) == _squeezed(govuk_head.group(0))
+
+
+def _squeezed(html: str) -> str:
+    """The markup without the whitespace between tags, which the browser does not show."""
+    return re.sub(r"\s*(<[^>]+>)\s*", r"\1", html.strip())
