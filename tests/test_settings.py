@@ -123,19 +123,21 @@ def test_the_deployment_check_fails_when_debug_is_on(tmp_path):
     assert "DEBUG" in result.stdout + result.stderr
 
 
-def test_the_default_database_is_sqlite_in_wal_mode_under_var(tmp_path):
+def test_the_default_database_is_sqlite_in_wal_mode_under_var_with_fewer_checkpoints(tmp_path):
     result = run_manage(
         "shell",
         "-c",
         "from django.db import connection; c = connection.cursor(); "
         "c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]); "
+        "c.execute('PRAGMA wal_autocheckpoint'); print(c.fetchone()[0]); "
         "print(connection.settings_dict['NAME'])",
         env={"DEBUG": "1"},
         tmp_path=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    mode, name = result.stdout.split()[-2:]
+    mode, checkpoint_pages, name = result.stdout.split()[-3:]
     assert mode == "wal"
+    assert checkpoint_pages == "10000"
     assert name == str(tmp_path / "casereview.sqlite3")
 
 

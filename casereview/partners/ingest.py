@@ -48,6 +48,7 @@ from casereview.areas.models import Agency, Area
 from casereview.areas.selectors import acts_in
 from casereview.audit.log import batch_records, record_batch
 from casereview.cases.models import ComplaintKind, normalise_name
+from casereview.core.collector import fewer_collections
 from casereview.partners import effects
 from casereview.partners.matching.sets import SQLITE_LISTED
 from casereview.partners.models import Incident, PartnerVictim, months_late
@@ -493,32 +494,33 @@ def ingest_incidents(
     """
     if not acts_in(area, agency):
         raise ValueError(f"{agency} is not an agency of {area}")
-    clean = [cleaned(record) for record in records]
-    today = timezone.localdate()
-    if checked_on != today:
-        problems = _check_cleaned(clean, today, numbering)
-        if problems:
-            raise RejectedRecords(problems)
+    with fewer_collections():  # the batch's records and rows live until its end
+        clean = [cleaned(record) for record in records]
+        today = timezone.localdate()
+        if checked_on != today:
+            problems = _check_cleaned(clean, today, numbering)
+            if problems:
+                raise RejectedRecords(problems)
 
-    size = max(1, chunk_size or CHUNK_SIZE)
-    store = _Store(area, agency)
-    stored: list[int] = []
-    created = updated = 0
-    for start in range(0, len(clean), size):
-        chunk = clean[start : start + size]
-        # The chunk's audit records (victims, incidents, match proposals, prompts) are
-        # appended together at its end: one lock of the chain head, one INSERT.
-        with transaction.atomic(), batch_records():
-            outcome = store.save_chunk(chunk)
-            # Rows, not model instances: what follows reads only their columns.
-            effects.after_incidents_saved(outcome.changed)
-            if committing is not None:
-                committing(start + len(chunk))
-        stored.extend(outcome.incident_ids)
-        created += outcome.created
-        updated += outcome.updated
-        if progress is not None:
-            progress(start + len(chunk))
+        size = max(1, chunk_size or CHUNK_SIZE)
+        store = _Store(area, agency)
+        stored: list[int] = []
+        created = updated = 0
+        for start in range(0, len(clean), size):
+            chunk = clean[start : start + size]
+            # The chunk's audit records (victims, incidents, match proposals, prompts) are
+            # appended together at its end: one lock of the chain head, one INSERT.
+            with transaction.atomic(), batch_records():
+                outcome = store.save_chunk(chunk)
+                # Rows, not model instances: what follows reads only their columns.
+                effects.after_incidents_saved(outcome.changed)
+                if committing is not None:
+                    committing(start + len(chunk))
+            stored.extend(outcome.incident_ids)
+            created += outcome.created
+            updated += outcome.updated
+            if progress is not None:
+                progress(start + len(chunk))
     return IngestResult(
         created=created,
         updated=updated,

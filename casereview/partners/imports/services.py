@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from casereview.accounts.models import User
 from casereview.areas.models import Agency, Area
 from casereview.areas.selectors import acts_in
+from casereview.core.collector import fewer_collections
 from casereview.partners.imports.csv_format import (
     FileProblem,
     column_of,
@@ -96,9 +97,16 @@ def import_file(
 
     A file that cannot be read at all (not text, wrong header) is rejected with one problem on
     row 1. Raises ``ValueError`` if ``agency`` does not act in ``area``; database errors while
-    storing propagate, with the chunks before them committed.
+    storing propagate, with the chunks before them committed. Reading, checking and storing
+    run with ``fewer_collections`` (the file's records live until the end).
     """
-    progress = progress or ImportProgress()
+    with fewer_collections():
+        return _import_file(content, area, agency, by=by, progress=progress or ImportProgress())
+
+
+def _import_file(
+    content: bytes, area: Area, agency: Agency, *, by: User | None, progress: ImportProgress
+) -> ImportOutcome:
     try:
         rows = read_rows(content)
         progress.started(count_of(rows))
