@@ -28,11 +28,11 @@ def may_upload(user: User, area: Area) -> bool:
 
 
 def imports_of(user: User, area: Area) -> QuerySet[IncidentImport]:
-    """The imports of ``area`` that ``user`` may see, newest first, without the files."""
+    """The imports of ``area`` that ``user`` may see, newest first (their files are rows of
+    their own, ``IncidentImportFile``, never read here)."""
     return (
         IncidentImport.objects.filter(scope(user).area_q(roles=VIEW_ROLES), area=area)
         .select_related("agency", "uploaded_by")
-        .defer("content")
         .order_by("-uploaded_at", "-pk")
     )
 

@@ -42,7 +42,7 @@ from casereview.partners.ingest import (
     RejectedRecords,
     ingest_incidents,
 )
-from casereview.partners.models import ImportStatus, IncidentImport
+from casereview.partners.models import ImportStatus, IncidentImport, IncidentImportFile
 
 logger = logging.getLogger(__name__)
 
@@ -162,12 +162,9 @@ def upload_import(
         )
     with transaction.atomic():
         upload = IncidentImport.objects.create(
-            area=area,
-            agency=agency,
-            file_name=file_name[:200],
-            content=content,
-            uploaded_by=by,
+            area=area, agency=agency, file_name=file_name[:200], uploaded_by=by
         )
+        IncidentImportFile.objects.create(upload=upload, content=content)
         transaction.on_commit(partial(run_import.enqueue, upload.pk, language))
     return upload
 
@@ -252,7 +249,7 @@ def run_import(import_id: int) -> str:
         return ImportStatus.FAILED
     try:
         outcome = import_file(
-            bytes(upload.content),
+            bytes(IncidentImportFile.objects.values_list("content", flat=True).get(pk=import_id)),
             upload.area,
             upload.agency,
             by=upload.uploaded_by,

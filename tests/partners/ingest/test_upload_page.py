@@ -83,7 +83,6 @@ def test_a_running_import_shows_a_progress_bar_with_the_rows_in_words(
         area=area,
         agency=police,
         file_name="big.csv",
-        content=b"",
         uploaded_by=area_admin,
         status=ImportStatus.IMPORTING,
         total_rows=40000,

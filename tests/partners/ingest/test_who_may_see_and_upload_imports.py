@@ -8,16 +8,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from casereview.partners.models import IncidentImport
+from casereview.partners.models import IncidentImport, IncidentImportFile
 from tests.partners.ingest.helpers import csv_file, csv_row
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_march")]
 
 
 def _an_import(area, agency) -> IncidentImport:
-    return IncidentImport.objects.create(
-        area=area, agency=agency, file_name="incidents.csv", content=csv_file(csv_row())
-    )
+    upload = IncidentImport.objects.create(area=area, agency=agency, file_name="incidents.csv")
+    IncidentImportFile.objects.create(upload=upload, content=csv_file(csv_row()))
+    return upload
 
 
 def _list(area) -> str:

@@ -33,7 +33,12 @@ from casereview.appeals.services import appeal_lodge
 from casereview.areas.models import AgencyKind, Area
 from casereview.cases.models import Case
 from casereview.partners.duties.second_report import raise_second_report_prompts
-from casereview.partners.models import IncidentImport, ResponseDocument, SecondReportPrompt
+from casereview.partners.models import (
+    IncidentImport,
+    IncidentImportFile,
+    ResponseDocument,
+    SecondReportPrompt,
+)
 from casereview.partners.tokens.services import issue_key, revoke_key
 from casereview.pledge.checklist import ITEMS
 from casereview.privacy.selectors import resolve
@@ -179,9 +184,8 @@ def build(
     letter = case.letters.filter(recipient__in=["victim", "applicant"]).order_by("pk").first()
     assert letter is not None, "the case has no letter to the victim to walk the letter pages"
 
-    upload = IncidentImport.objects.create(
-        area=area, agency=police, file_name="incidents.csv", content=csv_file(csv_row())
-    )
+    upload = IncidentImport.objects.create(area=area, agency=police, file_name="incidents.csv")
+    IncidentImportFile.objects.create(upload=upload, content=csv_file(csv_row()))
     incident_link, victim_link = proposed_matches(area)
     record = victim_record(area, police, "Pat Prompted", postcode="SG13 7AA")
     incident(area, police, record, dt.date(2026, 1, 5))
