@@ -8,6 +8,7 @@ satisfied, as if they had entered a code from their authenticator app.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -23,6 +24,15 @@ from tests.factories import add_agency, make_agency, make_area, make_policy, mak
 
 # A real SMTP server on loopback (the `smtp_server` fixture).
 pytest_plugins = ["tests.smtp"]
+
+
+@pytest.fixture
+def usual_gc_thresholds() -> Iterator[None]:
+    """CPython's default collector thresholds for the test, and whatever they were after it."""
+    found = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    yield
+    gc.set_threshold(*found)
 
 
 @pytest.fixture

@@ -6,19 +6,12 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
 
 import pytest
 
 from casereview.core.collector import BULK_THRESHOLD, fewer_collections
 
-
-@pytest.fixture(autouse=True)
-def usual_thresholds() -> Iterator[None]:
-    found = gc.get_threshold()
-    gc.set_threshold(700, 10, 10)
-    yield
-    gc.set_threshold(*found)
+pytestmark = pytest.mark.usefixtures("usual_gc_thresholds")
 
 
 def test_the_first_threshold_is_raised_while_held_and_restored_after() -> None:

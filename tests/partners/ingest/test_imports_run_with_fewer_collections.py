@@ -5,7 +5,6 @@ process's own thresholds are back afterwards."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 
 import pytest
 
@@ -15,15 +14,10 @@ from casereview.partners.imports.services import ImportProgress, import_file
 from casereview.partners.ingest import ingest_incidents
 from tests.partners.ingest.helpers import csv_file, csv_row, record
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_march")]
-
-
-@pytest.fixture(autouse=True)
-def usual_thresholds() -> Iterator[None]:
-    found = gc.get_threshold()
-    gc.set_threshold(700, 10, 10)
-    yield
-    gc.set_threshold(*found)
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("in_march", "usual_gc_thresholds"),
+]
 
 
 def test_a_batch_is_stored_with_fewer_collections(area: Area) -> None:
