@@ -359,7 +359,12 @@ class Builder:
     def _fill(self, area: Any, n: int, open_case_one_in: int) -> None:
         from casereview.areas.models import Agency, AreaPolicy
         from casereview.cases.models import Case, normalise_name, normalise_postcode
-        from casereview.partners.models import Incident, PartnerVictim, months_late
+        from casereview.partners.models import (
+            Incident,
+            PartnerVictim,
+            months_late,
+            occasion_key_of,
+        )
 
         rng = self.rng
         on = self.on
@@ -399,6 +404,13 @@ class Builder:
         for start in range(0, len(records), BATCH):
             PartnerVictim.objects.bulk_create(records[start : start + BATCH])
         agency_of = {r.pk: r.agency_id for r in records}
+        person_of = {r.pk: r.person_key for r in records}
+
+        def write(incidents: list[Incident]) -> None:
+            for item in incidents:  # the copies the ingest service writes
+                item.person_key = person_of[item.victim_id or 0]
+                item.occasion_key = occasion_key_of(item.linked, item.group_key, item.behaviour_on)
+            Incident.objects.bulk_create(incidents)
 
         first_day = on - timedelta(days=540)
         made = 0
@@ -448,10 +460,10 @@ class Builder:
                 add(ids[1], behaviour, twin, "complaint", first)
                 made += 1
             if len(batch) >= BATCH:
-                Incident.objects.bulk_create(batch)
+                write(batch)
                 batch.clear()
         if batch:
-            Incident.objects.bulk_create(batch)
+            write(batch)
 
         # Open applications among the most frequent reporters (some of whom the check would
         # otherwise list), and as many closed ones, which must not hide anybody.

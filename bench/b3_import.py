@@ -573,7 +573,7 @@ def baseline_rows(scene: Scene, final: FinalRows) -> BaselineRows:
     from django.utils import timezone
 
     from casereview.cases.models import normalise_name, normalise_postcode
-    from casereview.partners.models import Incident, PartnerVictim, months_late
+    from casereview.partners.models import Incident, PartnerVictim, months_late, occasion_key_of
 
     ops = connection.ops
     day, clock = ops.adapt_datefield_value, ops.adapt_timefield_value
@@ -625,6 +625,8 @@ def baseline_rows(scene: Scene, final: FinalRows) -> BaselineRows:
                 False,
                 now,
                 now,
+                None if victim is None else first_victim + victim,
+                occasion_key_of(False, pk, record.behaviour_on),
             )
         )
 

@@ -118,7 +118,13 @@ def make_incidents(
     today: dt.date,
     say: Callable[[str], None],
 ) -> IncidentSummary:
-    from casereview.partners.models import Incident, IncidentLink, PartnerVictim, VictimLink
+    from casereview.partners.models import (
+        Incident,
+        IncidentLink,
+        PartnerVictim,
+        VictimLink,
+        occasion_key_of,
+    )
 
     total = round(TOTAL_INCIDENTS * scale)
     counts = shares(total, [float(area.population) for area in areas])
@@ -193,6 +199,7 @@ def make_incidents(
         person_records: list[tuple[int, ...]] = []
         person_names: list[tuple[str, str]] = []
         agency_of_victim: dict[int, int] = {}
+        person_of_victim: dict[int, int] = {}
         for _ in range(people):
             name = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
             postcode = (
@@ -213,6 +220,7 @@ def make_incidents(
                 ids["victim"] += 1
                 record_ids.append(pk)
                 agency_of_victim[pk] = body
+                person_of_victim[pk] = record_ids[0]
                 victim_rows.append(
                     (
                         pk,
@@ -264,6 +272,7 @@ def make_incidents(
             linked: bool,
             area: AreaInfo = area,
             agency_of_victim: dict[int, int] = agency_of_victim,
+            person_of_victim: dict[int, int] = person_of_victim,
         ) -> int:
             pk = ids["incident"]
             ids["incident"] += 1
@@ -289,6 +298,8 @@ def make_incidents(
                     linked,
                     created,
                     created,
+                    person_of_victim[victim],
+                    occasion_key_of(linked, group or pk, behaviour),
                 )
             )
             return pk

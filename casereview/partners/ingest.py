@@ -51,7 +51,7 @@ from casereview.cases.models import ComplaintKind, normalise_name
 from casereview.core.collector import fewer_collections
 from casereview.partners import effects
 from casereview.partners.matching.sets import SQLITE_LISTED
-from casereview.partners.models import Incident, PartnerVictim, months_late
+from casereview.partners.models import Incident, PartnerVictim, months_late, occasion_key_of
 
 # Section 104 of the Anti-social Behaviour, Crime and Policing Act 2014 came into force on
 # 20 October 2014: nothing before it can count towards a Case Review.
@@ -556,6 +556,8 @@ _INCIDENT_WRITTEN = (
     "days_late",
     "months_late",
     "victim_id",
+    "person_key",
+    "occasion_key",
 )
 _INCIDENT_INSERT = (
     "id",
@@ -729,14 +731,16 @@ class _Store:
 
         day, clock = self.day, self.clock
         area_id, agency_id = self.area.pk, self.agency.pk
-        new: list[tuple[IncidentRecord, int | None, str, int, int]] = []
+        new: list[tuple[IncidentRecord, int | None, int | None, str, int, int]] = []
         changed: list[tuple[Any, ...]] = []
         # What follows (matching, second reports) sees the new incidents, then the changed.
         follow_new: list[StoredIncident] = []
         follow_changed: list[StoredIncident] = []
         ids: list[int | None] = []
         for record, key in zip(chunk, keys, strict=True):
-            victim_id = victims[key].pk if key is not None else None
+            victim = victims[key] if key is not None else None
+            victim_id = victim.pk if victim is not None else None
+            person = victim.person_key if victim is not None else None
             row = existing.get(record.agency_reference)
             own = (
                 record.behaviour_on,
@@ -759,10 +763,10 @@ class _Store:
             days_late = max(0, (record.reported_on - record.behaviour_on).days)
             late = months_late(record.behaviour_on, record.reported_on)
             if row is None:
-                new.append((record, victim_id, normalised, days_late, late))
+                new.append((record, victim_id, person, normalised, days_late, late))
                 ids.append(None)  # its key is taken below
                 continue
-            pk = row[0]
+            pk, group_key, linked = row[0], row[9], row[10]
             changed.append(
                 (
                     day(record.behaviour_on),
@@ -776,6 +780,8 @@ class _Store:
                     days_late,
                     late,
                     victim_id,
+                    person,
+                    occasion_key_of(linked, group_key, record.behaviour_on),
                     stamp,
                     pk,
                 )
@@ -792,16 +798,17 @@ class _Store:
                     record.description,
                     record.location,
                     normalised,
-                    row[9],
+                    group_key,
                 )
             )
             ids.append(pk)
 
         new_ids = iter(_take_keys(connection, Incident, len(new)))
         inserts = []
-        for record, victim_id, normalised, days_late, late in new:
+        for record, victim_id, person, normalised, days_late, late in new:
             pk = next(new_ids)
-            # A new incident is its own group (group_key = its own pk), written with it.
+            # A new incident is its own group (group_key = its own pk), written with it, and
+            # not linked: its occasion is its behaviour day's.
             inserts.append(
                 (
                     pk,
@@ -819,6 +826,8 @@ class _Store:
                     days_late,
                     late,
                     victim_id,
+                    person,
+                    occasion_key_of(False, pk, record.behaviour_on),
                     pk,
                     False,
                     stamp,
@@ -864,10 +873,11 @@ class _Store:
 
     def _existing(self, references: Sequence[str]) -> dict[str, tuple[Any, ...]]:
         """The agency's incidents already held under ``references``: (pk, victim, the record's
-        own columns in ``_INCIDENT_FIELDS`` order, group_key), by reference, in one query."""
+        own columns in ``_INCIDENT_FIELDS`` order, group_key, linked), by reference, in one
+        query."""
         rows = self._by_reference(
             Incident,
-            ("agency_reference", "id", "victim_id", *_INCIDENT_FIELDS, "group_key"),
+            ("agency_reference", "id", "victim_id", *_INCIDENT_FIELDS, "group_key", "linked"),
             references,
         )
         return {row[0]: row[1:] for row in rows}

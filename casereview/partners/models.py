@@ -158,6 +158,14 @@ def months_late(behaviour_on: date, reported_on: date) -> int:
     return months
 
 
+def occasion_key_of(linked: bool, group_key: int, behaviour_on: date) -> int:
+    """The occasion an incident is about, as the repeat-victim check counts occasions when
+    same-day reports are one occasion: a confirmed cross-agency group's ``group_key`` (a
+    positive pk) when ``linked``, else minus the behaviour day's ordinal (never above -1), which
+    unlinked incidents about the same day share. No key of one kind equals one of the other."""
+    return group_key if linked else -behaviour_on.toordinal()
+
+
 class Incident(models.Model):
     """One incident as an agency recorded it: a complaint of ASB (or a diary sheet) reported to
     it. Pushed through the API or imported from CSV; unique on the agency's own reference in
@@ -187,6 +195,13 @@ class Incident(models.Model):
     linked = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    # Copies kept for the repeat-victim check, which groups incidents by person and counts
+    # occasions from one index of the incident table alone (bench/fixes/b2.toml): the
+    # ``person_key`` of its victim record (None when it has none), and ``occasion_key_of`` its
+    # group and behaviour day. Written with the incident by the ingest service and brought up
+    # to date with the keys they copy by ``partners.matching.services``.
+    person_key = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    occasion_key = models.BigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["area", "behaviour_on", "pk"]
@@ -223,10 +238,13 @@ class Incident(models.Model):
         return f"{self.agency} {self.agency_reference}"
 
     def refresh_derived(self) -> None:
-        """Set the derived columns from the dates and postcode (call before saving)."""
+        """Set the derived columns from the dates, postcode, group and victim record (call
+        before saving)."""
         self.postcode_key = normalise_postcode(self.postcode)
         self.days_late = max(0, (self.reported_on - self.behaviour_on).days)
         self.months_late = months_late(self.behaviour_on, self.reported_on)
+        self.occasion_key = occasion_key_of(self.linked, self.group_key, self.behaviour_on)
+        self.person_key = self.victim.person_key if self.victim is not None else None
 
     @property
     def complaint_incident_key(self) -> str:

@@ -44,6 +44,7 @@ from casereview.partners.models import (
     MatchKind,
     PartnerVictim,
     VictimLink,
+    occasion_key_of,
 )
 
 # A pair scoring at least this is proposed to staff. 70 asks for more than a shared date and
@@ -731,6 +732,7 @@ def regroup_incidents(seeds: Iterable[int]) -> list[set[int]]:
             .exclude(group_key=key, linked=linked)
             .update(group_key=key, linked=linked, updated_at=timezone.now())
         )
+        _sync_occasion_keys(members, key, linked)
         keyed = _sync_complaints(members, f"linked-{key}" if linked else "")
         if regrouped or keyed:  # queryset updates send no signals: one audit record per group
             record_batch(
@@ -740,6 +742,19 @@ def regroup_incidents(seeds: Iterable[int]) -> list[set[int]]:
                 "partners.incident",
             )
     return groups
+
+
+def _sync_occasion_keys(incident_ids: set[int], key: int, linked: bool) -> None:
+    """Bring the incidents' ``occasion_key`` (``occasion_key_of``) into step with their group:
+    the group's key when linked; otherwise each its own behaviour day's (a group of one)."""
+    members = Incident.objects.filter(pk__in=sorted(incident_ids))
+    if linked:
+        members.exclude(occasion_key=key).update(occasion_key=key)
+        return
+    for pk, behaviour_on, current in members.values_list("pk", "behaviour_on", "occasion_key"):
+        wanted = occasion_key_of(False, pk, behaviour_on)
+        if current != wanted:
+            Incident.objects.filter(pk=pk).update(occasion_key=wanted)
 
 
 def _sync_complaints(incident_ids: set[int], incident_key: str) -> int:
@@ -765,6 +780,10 @@ def regroup_victims(seeds: Iterable[int]) -> list[set[int]]:
             PartnerVictim.objects.filter(pk__in=sorted(members))
             .exclude(person_key=key)
             .update(person_key=key)
+        )
+        # The incidents' copy of the key (``Incident.person_key``), in the same step.
+        Incident.objects.filter(victim_id__in=sorted(members)).exclude(person_key=key).update(
+            person_key=key
         )
         if joined:  # queryset updates send no signals: one audit record per person
             record_batch(

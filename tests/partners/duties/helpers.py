@@ -64,6 +64,7 @@ def same_person(*records: PartnerVictim) -> None:
     """Records confirmed as one person: they share the smallest pk as ``person_key``."""
     key = min(r.pk for r in records)
     PartnerVictim.objects.filter(pk__in=[r.pk for r in records]).update(person_key=key)
+    Incident.objects.filter(victim__in=[r.pk for r in records]).update(person_key=key)
     for record in records:
         record.person_key = key
 
@@ -71,7 +72,10 @@ def same_person(*records: PartnerVictim) -> None:
 def same_occasion(*incidents: Incident) -> None:
     """Incidents confirmed as one occasion told to several agencies: one linked group."""
     key = min(i.pk for i in incidents)
-    Incident.objects.filter(pk__in=[i.pk for i in incidents]).update(group_key=key, linked=True)
+    Incident.objects.filter(pk__in=[i.pk for i in incidents]).update(
+        group_key=key, linked=True, occasion_key=key
+    )
     for item in incidents:
         item.group_key = key
         item.linked = True
+        item.occasion_key = key

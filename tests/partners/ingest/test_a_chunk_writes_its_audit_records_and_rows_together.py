@@ -85,7 +85,7 @@ def test_a_new_row_that_conflicts_fails_as_an_insert_would_and_stores_nothing(
     # A new key, but the reference of a stored incident: the unique constraint refuses it.
     row: tuple[Any, ...] = (fresh, area.pk, area.police_force.pk, held.agency_reference)
     row += (day(dt.date(2026, 3, 2)), None, day(dt.date(2026, 3, 3)), "complaint", "", "", "")
-    row += ("", 0, 0, None, fresh, False, stamp, stamp)
+    row += ("", 0, 0, None, None, 0, fresh, False, stamp, stamp)
 
     with pytest.raises(IntegrityError), transaction.atomic():
         ingest._insert_rows(connection, Incident, ingest._INCIDENT_INSERT, [row])
