@@ -22,8 +22,9 @@ from casereview.areas.models import Agency, AgencyKind, Area
 from tests.cases.helpers import at
 from tests.factories import add_agency, make_agency, make_area, make_policy, make_user
 
-# A real SMTP server on loopback (the `smtp_server` fixture).
-pytest_plugins = ["tests.smtp"]
+# A real SMTP server on loopback (the `smtp_server` fixture); migrations run inside a test (the
+# `migrations` fixture).
+pytest_plugins = ["tests.smtp", "tests.migrations"]
 
 
 @pytest.fixture

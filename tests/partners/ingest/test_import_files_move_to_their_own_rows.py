@@ -4,39 +4,21 @@ import reads the file from there."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from casereview.partners.imports.services import run_import
 from casereview.partners.models import ImportStatus, IncidentImport, IncidentImportFile
+from tests.migrations import models_at
 from tests.partners.ingest.helpers import csv_file, csv_row
 
 BEFORE = ("partners", "0003_incident_reported_covers_the_check")
 AFTER = ("partners", "0004_import_file_in_its_own_row")
 
 
-@pytest.fixture
-def migrations(transactional_db: None) -> Iterator[MigrationExecutor]:
-    executor = MigrationExecutor(connection)
-    yield executor
-    # Leave the schema as every other test expects it.
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
-def _at(executor: MigrationExecutor, target: tuple[str, str]) -> MigrationExecutor:
-    executor.loader.build_graph()
-    executor.migrate([target])
-    return MigrationExecutor(connection)
-
-
 def test_files_move_to_their_own_rows_and_back(migrations: MigrationExecutor, area) -> None:
     content = csv_file(csv_row("M1"), csv_row("M2")) + "é".encode()
-    old = _at(migrations, BEFORE).loader.project_state([BEFORE]).apps
+    old = models_at(migrations, BEFORE)
     upload = old.get_model("partners", "IncidentImport").objects.create(
         area_id=area.pk, agency_id=area.police_force.pk, file_name="a.csv", content=content
     )
@@ -44,14 +26,14 @@ def test_files_move_to_their_own_rows_and_back(migrations: MigrationExecutor, ar
         area_id=area.pk, agency_id=area.police_force.pk, file_name="b.csv", content=b""
     )
 
-    new = _at(migrations, AFTER).loader.project_state([AFTER]).apps
+    new = models_at(migrations, AFTER)
     files = new.get_model("partners", "IncidentImportFile").objects
     assert {row.pk: bytes(row.content) for row in files.all()} == {
         upload.pk: content,
         empty.pk: b"",
     }
 
-    back = _at(migrations, BEFORE).loader.project_state([BEFORE]).apps
+    back = models_at(migrations, BEFORE)
     rows = back.get_model("partners", "IncidentImport").objects.order_by("pk")
     assert [(row.pk, bytes(row.content)) for row in rows] == [(upload.pk, content), (empty.pk, b"")]
 

@@ -4,32 +4,14 @@ its occasion, the way the ingest service writes them for new incidents."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
-import pytest
-from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from casereview.partners.models import occasion_key_of
+from tests.migrations import models_at
 
 BEFORE = ("partners", "0004_import_file_in_its_own_row")
 AFTER = ("partners", "0005_incident_copies_person_and_occasion")
-
-
-@pytest.fixture
-def migrations(transactional_db: None) -> Iterator[MigrationExecutor]:
-    executor = MigrationExecutor(connection)
-    yield executor
-    # Leave the schema as every other test expects it.
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
-def _at(executor: MigrationExecutor, target: tuple[str, str]) -> MigrationExecutor:
-    executor.loader.build_graph()
-    executor.migrate([target])
-    return MigrationExecutor(connection)
 
 
 # Days either side of month, year and leap-day boundaries, and the earliest a date can be.
@@ -46,7 +28,7 @@ DAYS = [
 def test_every_incident_gets_its_victims_person_and_its_occasion(
     migrations: MigrationExecutor, area
 ) -> None:
-    old = _at(migrations, BEFORE).loader.project_state([BEFORE]).apps
+    old = models_at(migrations, BEFORE)
     victims = old.get_model("partners", "PartnerVictim").objects
     incidents = old.get_model("partners", "Incident").objects
     agency = area.police_force.pk
@@ -71,7 +53,7 @@ def test_every_incident_gets_its_victims_person_and_its_occasion(
     first = incident("L1", DAYS[-1], alex, linked=True)
     second = incident("L2", DAYS[-2], None, linked=True, group=first)
 
-    new = _at(migrations, AFTER).loader.project_state([AFTER]).apps
+    new = models_at(migrations, AFTER)
     rows = {
         row[0]: row[1:]
         for row in new.get_model("partners", "Incident").objects.values_list(
